@@ -1,0 +1,9 @@
+namespace EcomOps.Runtime.Activation;
+
+internal enum ActivationState
+{
+    Creating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

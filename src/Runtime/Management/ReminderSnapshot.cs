@@ -1,0 +1,3 @@
+namespace EcomOps.Runtime.Management;
+
+public sealed record ReminderSnapshot(string Grain, string Name, TimeSpan Period, DateTimeOffset NextDue);

@@ -1,0 +1,8 @@
+namespace EcomOps.Runtime.Reminders;
+
+/// <summary>A reminder whose tick is due, as read with the database's clock.</summary>
+internal sealed record DueReminder(GrainId Grain, string Name, TimeSpan Period, DateTimeOffset FirstDue, DateTimeOffset Due, long Version, DateTimeOffset Now)
+{
+    /// <summary>Ticks that fell due before this one and were never delivered; they are coalesced into this tick.</summary>
+    public int MissedTicks => (int)Math.Min(int.MaxValue, Math.Max(0, (Now - Due).Ticks / Period.Ticks));
+}
