@@ -10,6 +10,7 @@ internal sealed class GrainTypeRegistry
     private readonly Dictionary<Type, GrainClassInfo> byInterface = [];
     private readonly Dictionary<string, GrainClassInfo> byType = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MethodDescriptor> byWireName = new(StringComparer.Ordinal);
+    private readonly HashSet<Type> ambiguous = [];
 
     public GrainTypeRegistry(IEnumerable<Assembly> assemblies)
     {
@@ -39,20 +40,24 @@ internal sealed class GrainTypeRegistry
                     continue;
                 }
 
-                if (byInterface.TryGetValue(grainInterface, out var other))
+                if (!byInterface.TryAdd(grainInterface, info))
                 {
-                    throw new InvalidOperationException(
-                        $"Grain interface {grainInterface.FullName} is implemented by both {other.ClassType.FullName} and {info.ClassType.FullName}; a grain interface needs exactly one grain class.");
+                    // A shared base interface: fine to implement, ambiguous to GetGrain by.
+                    ambiguous.Add(grainInterface);
                 }
-
-                byInterface[grainInterface] = info;
             }
+        }
+
+        foreach (var grainInterface in ambiguous)
+        {
+            byInterface.Remove(grainInterface);
         }
 
         Manifest = byInterface.ToDictionary(p => p.Key.FullName!, p => p.Value.GrainType, StringComparer.Ordinal);
     }
 
-    /// <summary>Interface full name to grain type name, served to clients.</summary>
+    /// <summary>Interface full name to grain type name, served to clients. Interfaces that several grain
+    /// classes implement are left out: a reference needs exactly one class behind it.</summary>
     public IReadOnlyDictionary<string, string> Manifest { get; }
 
     public IEnumerable<GrainClassInfo> Classes => byType.Values;

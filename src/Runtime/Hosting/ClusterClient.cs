@@ -10,6 +10,7 @@ namespace EcomOps.Runtime.Hosting;
 /// implements each interface, and sends each call straight to the grain's owner.</summary>
 internal sealed class ClusterClient : GrainCallRouter, IClusterClient, IHostedService, IAsyncDisposable
 {
+    private int disposed;
     private readonly Lock manifestLock = new();
     private IReadOnlyDictionary<string, string> manifest = new Dictionary<string, string>();
     private Task? manifestFetch;
@@ -31,6 +32,12 @@ internal sealed class ClusterClient : GrainCallRouter, IClusterClient, IHostedSe
 
     public async ValueTask DisposeAsync()
     {
+        // The container may hand one instance out under several service types and dispose it once for each.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await Membership.DisposeAsync();
         await Tracker.DisposeAsync();
         Remote.Dispose();

@@ -15,6 +15,7 @@ namespace EcomOps.Runtime.Hosting;
 /// hand over) or, in tests, crash on purpose.</summary>
 public sealed class Silo : IHostedService, IAsyncDisposable
 {
+    private int disposed;
     private readonly ClusterOptions cluster;
     private readonly SiloOptions options;
     private readonly MembershipOptions membershipOptions;
@@ -150,6 +151,12 @@ public sealed class Silo : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container may hand one instance out under several service types and dispose it once for each.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopLoopsAsync();
         await view.DisposeAsync();
         await tracker.DisposeAsync();

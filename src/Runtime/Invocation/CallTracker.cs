@@ -6,6 +6,7 @@ namespace EcomOps.Runtime.Invocation;
 /// the hot path only enqueues, and each sweep drops completed calls and keeps the ones still waiting.</summary>
 internal sealed class CallTracker : IAsyncDisposable
 {
+    private int disposed;
     private readonly ConcurrentQueue<GrainRequest> pending = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly Task sweeper;
@@ -19,6 +20,12 @@ internal sealed class CallTracker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container may hand one instance out under several service types and dispose it once for each.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         try
         {

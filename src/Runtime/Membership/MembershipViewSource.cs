@@ -7,6 +7,7 @@ namespace EcomOps.Runtime.Membership;
 /// a silo's status changes (LISTEN/NOTIFY). Concurrent refresh requests share one read.</summary>
 internal sealed class MembershipViewSource : IAsyncDisposable
 {
+    private int disposed;
     private readonly MembershipTable table;
     private readonly TimeSpan refreshInterval;
     private readonly ILogger logger;
@@ -54,6 +55,12 @@ internal sealed class MembershipViewSource : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container may hand one instance out under several service types and dispose it once for each.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         foreach (var loop in new[] { refreshLoop, listenLoop })
         {

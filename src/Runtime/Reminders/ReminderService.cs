@@ -18,6 +18,7 @@ internal sealed class ReminderService(
     TimeSpan responseTimeout,
     ILogger logger) : IAsyncDisposable
 {
+    private int disposed;
     private static readonly MethodDescriptor ReceiveReminder =
         MethodDescriptor.For(typeof(IRemindable).GetMethod(nameof(IRemindable.ReceiveReminder))!);
 
@@ -29,6 +30,12 @@ internal sealed class ReminderService(
 
     public async ValueTask DisposeAsync()
     {
+        // The container may hand one instance out under several service types and dispose it once for each.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         if (loop is not null)
         {
@@ -78,7 +85,7 @@ internal sealed class ReminderService(
                 return;
             }
 
-            var status = new TickStatus(reminder.FirstDue, reminder.Period, reminder.Due, reminder.MissedTicks);
+            var status = new TickStatus(reminder.FirstDue, reminder.Period, reminder.CurrentTickTime, reminder.MissedTicks);
             try
             {
                 await runtime.InvokeSystemAsync(reminder.Grain, typeof(IRemindable), ReceiveReminder, [reminder.Name, status], responseTimeout)

@@ -57,6 +57,8 @@ internal sealed class RemoteSiloClient : IDisposable
 
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(target.Endpoint, "rt/call"))
         {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = new ByteArrayContent(body) { Headers = { ContentType = Json } },
         };
         var headers = message.Headers;
@@ -126,8 +128,7 @@ internal sealed class RemoteSiloClient : IDisposable
                     request.Sink.TryFail(WireFormat.ReadException(payload));
                     return RemoteOutcome.Done;
                 case HttpStatusCode.Unauthorized:
-                    request.Sink.TryFail(new UnauthorizedAccessException(
-                        $"Silo {target} refused the cluster credentials: check that every silo and client shares one cluster id and secret."));
+                    request.Sink.TryFail(RefusedCredentials(target));
                     return RemoteOutcome.Done;
                 default:
                     request.Sink.TryFail(new GrainCallException("HTTP " + (int)response.StatusCode,
@@ -140,13 +141,25 @@ internal sealed class RemoteSiloClient : IDisposable
     /// <summary>A GET on another silo's internal endpoint (manifest, statistics), as a member of the cluster.</summary>
     public async Task<T> GetAsync<T>(SiloAddress target, string path, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(target.Endpoint, path));
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(target.Endpoint, path))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         message.Headers.TryAddWithoutValidation(ClusterAuthenticator.HeaderName, authenticator.Token);
         using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw RefusedCredentials(target);
+        }
+
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         return (await JsonSerializer.DeserializeAsync<T>(stream, RuntimeJson.Options, cancellationToken).ConfigureAwait(false))!;
     }
 
     public void Dispose() => http.Dispose();
+
+    private static UnauthorizedAccessException RefusedCredentials(SiloAddress target) =>
+        new($"Silo {target} refused the cluster credentials: check that every silo and client shares one cluster id and secret.");
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Gives a local PostgreSQL and prints its connection string on stdout (everything else goes to stderr).
+#   scripts/postgres.sh start   use $ECOMOPS_POSTGRES if set and reachable; otherwise install Debian's postgresql
+#                               when missing, initdb .data/postgres (git-ignored) and start it on 127.0.0.1:$ECOMOPS_PG_PORT
+#   scripts/postgres.sh stop    stop the server this script started
+# ECOMOPS_PG_PORT defaults to 55432, away from a system server on 5432.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+port="${ECOMOPS_PG_PORT:-55432}"
+data="${ECOMOPS_PG_DATA:-$root/.data/postgres}"
+say() { echo "[postgres] $*" >&2; }
+
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+}
+
+install_postgres() {
+  say "PostgreSQL server binaries not found: installing Debian's postgresql package"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >&2
+}
+
+start() {
+  if [ -n "${ECOMOPS_POSTGRES:-}" ]; then
+    say "using the PostgreSQL configured in ECOMOPS_POSTGRES"
+    echo "$ECOMOPS_POSTGRES"
+    return
+  fi
+
+  local bin
+  bin=$(pg_bin || true)
+  if [ -z "$bin" ]; then
+    install_postgres
+    bin=$(pg_bin)
+  fi
+
+  if [ ! -f "$data/PG_VERSION" ]; then
+    say "initialising a new cluster in $data"
+    mkdir -p "$data"
+    chmod 700 "$data"
+    [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$data"
+    as_owner "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+
+  if as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    say "already running on 127.0.0.1:$port ($data)"
+  else
+    say "starting on 127.0.0.1:$port ($data)"
+    as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=400 -c shared_buffers=256MB -c synchronous_commit=off" start >/dev/null
+  fi
+
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}
+
+stop() {
+  local bin
+  bin=$(pg_bin || true)
+  if [ -n "$bin" ] && [ -f "$data/PG_VERSION" ]; then
+    say "stopping ($data)"
+    as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac

@@ -1,0 +1,10 @@
+using EcomOps.Runtime;
+
+namespace EcomOps.Runtime.Tests.Grains;
+
+public interface IBufferedCounterGrain : IGrainWithStringKey
+{
+    Task<int> IncrementAsync();
+
+    Task<int> GetAsync();
+}

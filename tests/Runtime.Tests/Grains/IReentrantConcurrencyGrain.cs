@@ -1,0 +1,3 @@
+namespace EcomOps.Runtime.Tests.Grains;
+
+public interface IReentrantConcurrencyGrain : IConcurrencyGrain;

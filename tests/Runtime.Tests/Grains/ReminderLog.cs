@@ -1,0 +1,6 @@
+namespace EcomOps.Runtime.Tests.Grains;
+
+public sealed class ReminderLog
+{
+    public List<TickRecord> Ticks { get; set; } = [];
+}

@@ -1,0 +1,3 @@
+namespace EcomOps.Runtime.Tests.Grains;
+
+public sealed record TickRecord(DateTimeOffset ReceivedAt, DateTimeOffset DueAt, int MissedTicks, string Silo);

@@ -1,0 +1,3 @@
+namespace EcomOps.Runtime.Tests.Grains;
+
+public sealed class TurnBasedGrain : ConcurrencyGrainBase, ITurnBasedGrain;

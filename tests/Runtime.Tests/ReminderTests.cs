@@ -1,0 +1,61 @@
+using EcomOps.Runtime.Tests.Grains;
+
+namespace EcomOps.Runtime.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ReminderTests(ClusterFixture fixture)
+{
+    private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(400);
+
+    [Fact]
+    public async Task AReminderKeepsFiringAfterItsSiloIsKilledAndTheMissedTicksFireOnce()
+    {
+        await using var cluster = await fixture.StartClusterAsync(3);
+        var grain = cluster.Client.GetGrain<IReminderGrain>("failover");
+        await grain.StartAsync(Period);
+        var before = await Eventually.ReachesAsync(grain.GetTicksAsync, t => t.Count >= 2, TimeSpan.FromSeconds(10), "two ticks");
+
+        var owner = cluster.Silos.Single(s => s.Address.ToString() == before[^1].Silo);
+        await cluster.KillSiloAsync(owner);
+
+        var after = await Eventually.ReachesAsync(grain.GetTicksAsync,
+            t => t.Count(x => x.Silo != owner.Address.ToString()) >= 3, TimeSpan.FromSeconds(15), "three ticks on a new owner");
+
+        // Delivery is at least once: a tick in flight at the crash may be delivered again; its due time tells.
+        var ticks = after.DistinctBy(t => t.DueAt).ToList();
+        var firstOnNewOwner = ticks.First(t => t.Silo != owner.Address.ToString());
+        Assert.True(firstOnNewOwner.MissedTicks >= 1, $"the outage outlasted the period, yet the first tick after it reported {firstOnNewOwner.MissedTicks} missed");
+        Assert.All(ticks.SkipWhile(t => t != firstOnNewOwner).Skip(1), t => Assert.Equal(0, t.MissedTicks));
+
+        // No tick was lost: each delivered tick accounts for the due times since the one before it.
+        for (var i = 1; i < ticks.Count; i++)
+        {
+            Assert.Equal(Period * (ticks[i].MissedTicks + 1), ticks[i].DueAt - ticks[i - 1].DueAt);
+        }
+    }
+
+    [Fact]
+    public async Task AnUnregisteredReminderStopsFiring()
+    {
+        var grain = fixture.Cluster.Client.GetGrain<IReminderGrain>("stopper");
+        await grain.StartAsync(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(["tick"], await grain.ListRemindersAsync());
+        await Eventually.ReachesAsync(grain.GetTicksAsync, t => t.Count >= 2, TimeSpan.FromSeconds(10), "two ticks");
+
+        await grain.StopAsync();
+        Assert.Empty(await grain.ListRemindersAsync());
+        var stoppedAt = (await grain.GetTicksAsync()).Count;
+        await Task.Delay(1000);
+
+        // A tick already being delivered when it was unregistered may still land.
+        Assert.InRange((await grain.GetTicksAsync()).Count, stoppedAt, stoppedAt + 1);
+    }
+
+    [Fact]
+    public async Task AReminderPeriodBelowTheMinimumIsRefused()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => fixture.Cluster.Client.GetGrain<IReminderGrain>("too-fast").StartAsync(TimeSpan.FromMilliseconds(10)));
+        Assert.Contains("at least", error.Message);
+    }
+}
