@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Gives a local PostgreSQL and prints its connection string on stdout (everything else goes to stderr).
-#   scripts/postgres.sh start   use $ECOMOPS_POSTGRES if set and reachable; otherwise install Debian's postgresql
-#                               when missing, initdb .data/postgres (git-ignored) and start it on 127.0.0.1:$ECOMOPS_PG_PORT
+#   scripts/postgres.sh start [DB]  use $ECOMOPS_POSTGRES if set; otherwise install Debian's postgresql when missing,
+#                                   initdb .data/postgres (git-ignored) and start it on 127.0.0.1:$ECOMOPS_PG_PORT.
+#                                   With DB, the database is created when missing and the string points at it.
 #   scripts/postgres.sh stop    stop the server this script started
 # ECOMOPS_PG_PORT defaults to 55432, away from a system server on 5432.
 set -euo pipefail
@@ -59,7 +60,13 @@ start() {
       -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=400 -c shared_buffers=256MB -c synchronous_commit=off" start >/dev/null
   fi
 
-  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  local database="${1:-postgres}"
+  if [ "$database" != postgres ] && [ -z "$("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "select 1 from pg_database where datname = '$database'")" ]; then
+    say "creating database $database"
+    "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "create database \"$database\"" >&2
+  fi
+
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$database"
 }
 
 stop() {
@@ -72,7 +79,7 @@ stop() {
 }
 
 case "${1:-start}" in
-  start) start ;;
+  start) start "${2:-}" ;;
   stop) stop ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac

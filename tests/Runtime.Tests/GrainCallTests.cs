@@ -40,8 +40,13 @@ public sealed class GrainCallTests(ClusterFixture fixture)
     public async Task ATrueDeadlockEndsInATimeoutNamingTheCall()
     {
         var client = fixture.Cluster.Client;
-        var first = client.GetGrain<IChainGrain>("deadlock-a").WaitThenCallAsync("deadlock-b", 300);
-        var second = client.GetGrain<IChainGrain>("deadlock-b").WaitThenCallAsync("deadlock-a", 300);
+        var a = client.GetGrain<IChainGrain>("deadlock-a");
+        var b = client.GetGrain<IChainGrain>("deadlock-b");
+        await Task.WhenAll(a.PingAsync(), b.PingAsync());
+
+        // Each turn waits long enough for the other to have started, so each call waits behind a busy turn.
+        var first = a.WaitThenCallAsync("deadlock-b", 1000);
+        var second = b.WaitThenCallAsync("deadlock-a", 1000);
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => first);
         Assert.Contains("IChainGrain.PingWithShortTimeoutAsync", error.Message);

@@ -95,8 +95,9 @@ internal sealed class RemoteSiloClient : IDisposable
         }
         catch (HttpRequestException exception)
         {
+            logger.LogDebug(exception, "Call to silo {Silo} failed in transit ({Error})", target, exception.HttpRequestError);
             request.Sink.TryFail(new SiloUnavailableException(
-                $"Lost the connection to silo {target} during {request.Method.DisplayName} on grain {request.Target}; the call may or may not have run. {exception.Message}"));
+                $"Lost the connection to silo {target} during {request.Method.DisplayName} on grain {request.Target}; the call may or may not have run ({exception.HttpRequestError}: {exception.InnerException?.Message ?? exception.Message})"));
             return RemoteOutcome.Done;
         }
 
