@@ -66,10 +66,13 @@ public static class RuntimeBenchmark
             var echo = await Load.ClosedLoopAsync(Callers, Duration, (_, n) => EchoAsync(http, echoUri, n));
             Report("HTTP/2 echo/s", echo);
 
+            var gcBefore = GC.CollectionCount(0);
+            var pauseBefore = GC.GetTotalPauseDuration();
             var latencies = await Load.PacedAsync(remote / 2, Duration, n => pings[n % Grains].PingAsync((int)n));
             var p50 = Load.Percentile(latencies, 0.50);
             var p99 = Load.Percentile(latencies, 0.99);
-            Console.WriteLine($"  latency at {remote / 2:F0} calls/s: p50 {p50:F3} ms, p99 {p99:F3} ms over {latencies.Length} calls");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  latency at {remote / 2:F0} calls/s over {latencies.Length} calls: p50 {p50:F3} p90 {Load.Percentile(latencies, 0.9):F3} p99 {p99:F3} p99.9 {Load.Percentile(latencies, 0.999):F3} max {latencies[^1]:F3} ms; client gen0 GCs {GC.CollectionCount(0) - gcBefore}, GC pause {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F0} ms"));
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ratios: local/direct={local / direct:F4} remote/echo={remote / echo:F3} state_writes/raw_upserts={stateWrites / rawUpserts:F3}"));

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using EcomOps.Runtime.Management;
 using EcomOps.Runtime.Tests.Grains;
+using EcomOps.Runtime.Transport;
 
 namespace EcomOps.Runtime.Tests;
 
@@ -19,15 +21,16 @@ public sealed class TransportTests(ClusterFixture fixture)
 
         foreach (var token in new[] { null, "", "wrong-token", new string('A', 44) })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(owner.Address.Endpoint, "rt/call"))
+            // A well-formed call frame: only the credentials are missing.
+            var envelope = Encoding.UTF8.GetBytes($$"""{"t":"counter","k":"guarded","m":"{{typeof(ICounterGrain).FullName}}::IncrementAsync()","a":[]}""");
+            var frame = new ArrayBufferWriter<byte>();
+            Frames.WriteRequest(frame, 1, envelope);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(owner.Address.Endpoint, "rt/stream"))
             {
                 Version = HttpVersion.Version20,
                 VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-                Content = new StringContent("[]", Encoding.UTF8, "application/json"),
+                Content = new ByteArrayContent(frame.WrittenSpan.ToArray()),
             };
-            request.Headers.Add("rt-grain-type", "counter");
-            request.Headers.Add("rt-grain-key", "guarded");
-            request.Headers.Add("rt-method", $"{typeof(ICounterGrain).FullName}::IncrementAsync()");
             if (token is not null)
             {
                 request.Headers.Add("rt-auth", token);

@@ -90,7 +90,7 @@ internal sealed class ActivationData
         }
         else if (start)
         {
-            Scheduler.Post(runRequest, request);
+            Scheduler.PostOrRunInline(runRequest, request);
         }
     }
 
@@ -222,7 +222,7 @@ internal sealed class ActivationData
 
     private async Task ActivateAsync()
     {
-        RuntimeContext.CurrentChain = new CallChain(Id, null);
+        RuntimeContext.Enter(null, new CallChain(Id, null));
         try
         {
             Instance = Catalog.Activator.Create(this);
@@ -273,8 +273,7 @@ internal sealed class ActivationData
                 return;
             }
 
-            RequestContext.Import(request.Context);
-            RuntimeContext.CurrentChain = new CallChain(Id, request.Chain);
+            RuntimeContext.Enter(request.Context, new CallChain(Id, request.Chain));
             var method = request.Method;
             var arguments = request.Arguments;
             if (request.CopyAcrossBoundary && method.CopyAnyArgument)
@@ -309,8 +308,7 @@ internal sealed class ActivationData
     {
         try
         {
-            RequestContext.Clear();
-            RuntimeContext.CurrentChain = new CallChain(Id, null);
+            RuntimeContext.Enter(null, new CallChain(Id, null));
             await timer.InvokeCallbackAsync();
         }
         finally
@@ -361,8 +359,7 @@ internal sealed class ActivationData
 
     private async Task DeactivateAsync()
     {
-        RequestContext.Clear();
-        RuntimeContext.CurrentChain = new CallChain(Id, null);
+        RuntimeContext.Enter(null, new CallChain(Id, null));
         var reason = pendingDeactivation ?? DeactivationReason.ApplicationRequested;
         List<GrainTimer> stopped;
         lock (gate)

@@ -17,12 +17,35 @@ internal sealed class ActivationScheduler(Action<Exception> onUnhandled) : Synch
         Schedule();
     }
 
+    /// <summary>Queues work like <see cref="Post"/>, but when nothing of this activation is running and the caller is
+    /// not itself inside a grain, runs it at once on the caller's thread: a call from outside (a web request, a silo
+    /// endpoint) then costs no thread-pool hop. Turn rules are unchanged; the work still runs under this context.</summary>
+    public void PostOrRunInline(SendOrPostCallback d, object? state)
+    {
+        queue.Enqueue((d, state));
+        if (Interlocked.CompareExchange(ref scheduled, 1, 0) != 0)
+        {
+            return;
+        }
+
+        if (Current is null)
+        {
+            Drain();
+        }
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+    }
+
     public override void Send(SendOrPostCallback d, object? state) =>
         throw new NotSupportedException("A synchronous Send into a grain activation would block its only thread; await instead.");
 
     public override SynchronizationContext CreateCopy() => this;
 
-    void IThreadPoolWorkItem.Execute()
+    void IThreadPoolWorkItem.Execute() => Drain();
+
+    private void Drain()
     {
         var previous = Current;
         SetSynchronizationContext(this);

@@ -7,8 +7,6 @@ public static class RequestContext
     public const string CorrelationIdKey = "CorrelationId";
     public const string TenantIdKey = "TenantId";
 
-    private static readonly AsyncLocal<IReadOnlyDictionary<string, string>?> Current = new();
-
     /// <summary>The correlation id of the current request, if one was set.</summary>
     public static string? CorrelationId
     {
@@ -24,34 +22,32 @@ public static class RequestContext
     }
 
     public static string? Get(string key) =>
-        Current.Value is { } values && values.TryGetValue(key, out var value) ? value : null;
+        RuntimeContext.CurrentValues is { } values && values.TryGetValue(key, out var value) ? value : null;
 
     public static void Set(string key, string value)
     {
         // Copy on write: a snapshot handed to an outgoing call must never change under it.
-        var copy = Current.Value is { } values ? new Dictionary<string, string>(values) : new Dictionary<string, string>(1);
+        var copy = RuntimeContext.CurrentValues is { } values ? new Dictionary<string, string>(values) : new Dictionary<string, string>(1);
         copy[key] = value;
-        Current.Value = copy;
+        RuntimeContext.SetValues(copy);
     }
 
     public static bool Remove(string key)
     {
-        if (Current.Value is not { } values || !values.ContainsKey(key))
+        if (RuntimeContext.CurrentValues is not { } values || !values.ContainsKey(key))
         {
             return false;
         }
 
         var copy = new Dictionary<string, string>(values);
         copy.Remove(key);
-        Current.Value = copy.Count == 0 ? null : copy;
+        RuntimeContext.SetValues(copy.Count == 0 ? null : copy);
         return true;
     }
 
-    public static void Clear() => Current.Value = null;
+    public static void Clear() => RuntimeContext.SetValues(null);
 
-    internal static IReadOnlyDictionary<string, string>? Export() => Current.Value;
-
-    internal static void Import(IReadOnlyDictionary<string, string>? values) => Current.Value = values;
+    internal static IReadOnlyDictionary<string, string>? Export() => RuntimeContext.CurrentValues;
 
     private static void SetOrRemove(string key, string? value)
     {

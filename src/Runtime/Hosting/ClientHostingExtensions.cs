@@ -29,7 +29,7 @@ public static class ClientHostingExtensions
             return new ClusterClient(
                 new MembershipViewSource(new MembershipTable(dataSource, cluster.ClusterId), client.RefreshInterval, loggerFactory.CreateLogger("EcomOps.Runtime.Membership")),
                 new RemoteSiloClient(new ClusterAuthenticator(cluster.Secret, cluster.ClusterId), loggerFactory.CreateLogger("EcomOps.Runtime.Transport")),
-                new CallTracker(TimeSpan.FromMilliseconds(100)),
+                new CallTracker(CallTracker.DefaultSweepInterval),
                 client.ResponseTimeout,
                 sp.GetRequiredService<ILogger<ClusterClient>>());
         });

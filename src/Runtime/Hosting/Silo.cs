@@ -127,6 +127,7 @@ public sealed class Silo : IHostedService, IAsyncDisposable
         await table.SetStatusAsync(runtime.Self, SiloStatus.Dead, hostName, CancellationToken.None);
         lifecycle.Status = SiloStatus.Dead;
         lifecycle.IsServing = false;
+        lifecycle.Leave();
         await StopLoopsAsync();
         await server.StopAsync(cancellationToken);
         logger.LogInformation("Silo {Silo} stopped", runtime.Self);
@@ -281,6 +282,7 @@ public sealed class Silo : IHostedService, IAsyncDisposable
         logger.LogError("Silo {Silo} stops serving: {Reason}", runtime.Self, reason);
         lifecycle.IsServing = false;
         lifecycle.Status = SiloStatus.Dead;
+        lifecycle.Leave();
         catalog.Fence(reason);
         applicationLifetime.StopApplication();
     }

@@ -39,7 +39,7 @@ public static class SiloHostingExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcomOps.Runtime.Membership")));
         services.AddSingleton(sp => new ClusterAuthenticator(Options(sp).Cluster.Secret, Options(sp).Cluster.ClusterId));
         services.AddSingleton(sp => new RemoteSiloClient(sp.GetRequiredService<ClusterAuthenticator>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcomOps.Runtime.Transport")));
-        services.AddSingleton(_ => new CallTracker(TimeSpan.FromMilliseconds(100)));
+        services.AddSingleton(_ => new CallTracker(CallTracker.DefaultSweepInterval));
         services.AddSingleton(sp => new ReminderRegistry(DataSource(sp), Options(sp).Cluster.EffectiveServiceId, sp.GetRequiredService<ReminderOptions>().MinimumPeriod));
         services.AddSingleton(sp => new SiloRuntime(
             sp.GetRequiredService<Catalog>(),
@@ -57,12 +57,17 @@ public static class SiloHostingExtensions
             Options(sp).Silo.ResponseTimeout,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcomOps.Runtime.Reminders")));
         services.AddSingleton<SiloLifecycle>();
-        services.AddSingleton(sp => new SiloEndpoint(
-            sp.GetRequiredService<ClusterAuthenticator>(),
+        services.AddSingleton(sp => new CallStreamHandler(
             sp.GetRequiredService<Catalog>(),
             sp.GetRequiredService<SiloRuntime>(),
             sp.GetRequiredService<MembershipViewSource>(),
             sp.GetRequiredService<SiloLifecycle>()));
+        services.AddSingleton(sp => new SiloEndpoint(
+            sp.GetRequiredService<ClusterAuthenticator>(),
+            sp.GetRequiredService<Catalog>(),
+            sp.GetRequiredService<SiloRuntime>(),
+            sp.GetRequiredService<SiloLifecycle>(),
+            sp.GetRequiredService<CallStreamHandler>()));
         services.AddSingleton<IGrainStorage>(sp => new PostgresGrainStorage(DataSource(sp), Options(sp).Cluster.EffectiveServiceId));
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>());
         services.AddSingleton(sp => new Silo(

@@ -7,4 +7,11 @@ internal sealed class SiloLifecycle
 
     /// <summary>True while the silo accepts grain calls: after it joined, until it is dead or fenced.</summary>
     public bool IsServing { get; set; }
+
+    /// <summary>Cancelled when the silo leaves the cluster: call streams tell their callers to go elsewhere.</summary>
+    public CancellationToken Leaving => leaving.Token;
+
+    private readonly CancellationTokenSource leaving = new();
+
+    public void Leave() => leaving.Cancel();
 }

@@ -7,6 +7,10 @@ namespace EcomOps.Runtime.Invocation;
 internal sealed class CallTracker : IAsyncDisposable
 {
     private int disposed;
+    /// <summary>Short, because a completed call stays reachable until the next sweep: at hundreds of thousands of
+    /// calls a second, a long interval keeps enough of them alive to make every gen0 collection expensive.</summary>
+    public static readonly TimeSpan DefaultSweepInterval = TimeSpan.FromMilliseconds(10);
+
     private readonly ConcurrentQueue<GrainRequest> pending = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly Task sweeper;

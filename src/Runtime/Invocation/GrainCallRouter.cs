@@ -23,6 +23,7 @@ internal abstract class GrainCallRouter : IGrainFactory
         DefaultResponseTimeout = defaultResponseTimeout;
         Logger = logger;
         retry = Retry;
+        membership.Changed += view => remote.Retain(view.Silos.Where(s => s.Status != SiloStatus.Dead).Select(s => s.Address).ToList());
     }
 
     protected MembershipViewSource Membership { get; }
@@ -115,7 +116,7 @@ internal abstract class GrainCallRouter : IGrainFactory
         }
         else
         {
-            _ = SendRemoteAsync(owner, request);
+            Remote.Send(owner, request);
         }
     }
 
@@ -149,23 +150,6 @@ internal abstract class GrainCallRouter : IGrainFactory
         }
 
         Send(request);
-    }
-
-    private async Task SendRemoteAsync(SiloAddress owner, GrainRequest request)
-    {
-        var outcome = await Remote.SendAsync(owner, request).ConfigureAwait(false);
-        switch (outcome)
-        {
-            case RemoteOutcome.Done:
-                break;
-            case RemoteOutcome.Moved:
-                request.Reject(RejectionKind.Moved);
-                break;
-            case RemoteOutcome.Unavailable:
-            case RemoteOutcome.Unreachable:
-                request.Reject(RejectionKind.Unavailable);
-                break;
-        }
     }
 
     private void Retry(GrainRequest request, RejectionKind kind)

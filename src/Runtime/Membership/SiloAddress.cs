@@ -5,5 +5,8 @@ public sealed record SiloAddress(string Host, int Port, long Generation)
 {
     public Uri Endpoint { get; } = new($"http://{(Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host)}:{Port}/");
 
+    /// <summary>Where call streams open.</summary>
+    internal Uri StreamUri => field ??= new Uri(Endpoint, "rt/stream");
+
     public override string ToString() => $"{Host}:{Port}@{Generation}";
 }

@@ -1,10 +1,8 @@
-using System.Buffers;
 using System.Text.Json;
 using EcomOps.Runtime.Activation;
 using EcomOps.Runtime.Invocation;
 using EcomOps.Runtime.Management;
 using EcomOps.Runtime.Hosting;
-using EcomOps.Runtime.Membership;
 using Microsoft.AspNetCore.Http;
 
 namespace EcomOps.Runtime.Transport;
@@ -15,8 +13,8 @@ internal sealed class SiloEndpoint(
     ClusterAuthenticator authenticator,
     Catalog catalog,
     SiloRuntime runtime,
-    MembershipViewSource membership,
-    SiloLifecycle lifecycle)
+    SiloLifecycle lifecycle,
+    CallStreamHandler streams)
 {
     public Task HandleAsync(HttpContext context)
     {
@@ -40,7 +38,7 @@ internal sealed class SiloEndpoint(
 
         return (path, context.Request.Method) switch
         {
-            ("/rt/call", "POST") => HandleCallAsync(context),
+            ("/rt/stream", "POST") => streams.HandleAsync(context),
             ("/rt/manifest", "GET") => WriteJsonAsync(context, catalog.Registry.Manifest),
             ("/rt/stats", "GET") => WriteJsonAsync(context, catalog.CountByGrainType()),
             ("/cluster", "GET") => HandleClusterAsync(context),
@@ -48,116 +46,10 @@ internal sealed class SiloEndpoint(
         };
     }
 
-    private async Task HandleCallAsync(HttpContext context)
-    {
-        var headers = context.Request.Headers;
-        string grainType = headers[WireHeaders.GrainType].ToString();
-        string key = Uri.UnescapeDataString(headers[WireHeaders.GrainKey].ToString());
-        if (grainType.Length == 0 || !catalog.Registry.TryGetMethod(headers[WireHeaders.Method].ToString(), out var method))
-        {
-            await WriteTextAsync(context, StatusCodes.Status400BadRequest, $"Unknown grain method '{headers[WireHeaders.Method]}' or missing grain type.");
-            return;
-        }
-
-        if (!lifecycle.IsServing)
-        {
-            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, WireHeaders.ErrorUnavailable);
-            return;
-        }
-
-        var target = new GrainId(grainType, key);
-        var hash = PlacementHash.Of(target);
-        if (membership.Current.Owner(hash) != runtime.Self)
-        {
-            await WriteErrorAsync(context, StatusCodes.Status409Conflict, WireHeaders.ErrorMoved);
-            return;
-        }
-
-        object?[] arguments;
-        try
-        {
-            arguments = await ReadArgumentsAsync(context, method);
-        }
-        catch (JsonException exception)
-        {
-            await WriteTextAsync(context, StatusCodes.Status400BadRequest, $"Bad arguments for {method.DisplayName}: {exception.Message}");
-            return;
-        }
-
-        var timeoutMs = long.TryParse(headers[WireHeaders.TimeoutMs], out var ms) && ms > 0 ? ms : 30_000;
-        var requestContext = headers.TryGetValue(WireHeaders.Context, out var encodedContext) ? WireHeaders.DecodeContext(encodedContext.ToString()) : null;
-        var chain = headers.TryGetValue(WireHeaders.Chain, out var encodedChain) ? WireHeaders.DecodeChain(encodedChain.ToString()) : null;
-        var sink = method.CreateSink();
-        var request = new GrainRequest(method.InterfaceType, key, method, arguments, sink, requestContext, chain, TimeSpan.FromMilliseconds(timeoutMs))
-        {
-            Target = target,
-            TargetHash = hash,
-        };
-        catalog.Dispatch(request);
-        try
-        {
-            await sink.Task.WaitAsync(context.RequestAborted);
-        }
-        catch (GrainRejectedException rejected)
-        {
-            await WriteErrorAsync(context, rejected.Kind == RejectionKind.Moved ? StatusCodes.Status409Conflict : StatusCodes.Status503ServiceUnavailable,
-                rejected.Kind == RejectionKind.Moved ? WireHeaders.ErrorMoved : WireHeaders.ErrorUnavailable);
-            return;
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            return;
-        }
-        catch (TimeoutException) when (request.IsExpired)
-        {
-            await WriteErrorAsync(context, StatusCodes.Status504GatewayTimeout, WireHeaders.ErrorTimeout);
-            return;
-        }
-        catch (Exception exception)
-        {
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            context.Response.Headers[WireHeaders.Error] = WireHeaders.ErrorException;
-            await WriteBytesAsync(context, WireFormat.WriteException(exception));
-            return;
-        }
-
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        await WriteBytesAsync(context, WireFormat.WriteResult(method, sink.Result));
-    }
-
     private async Task HandleClusterAsync(HttpContext context)
     {
         var snapshot = await runtime.GetGrain<IManagementGrain>(ManagementGrain.Key).GetClusterSnapshotAsync();
         await WriteJsonAsync(context, snapshot);
-    }
-
-    private static async Task<object?[]> ReadArgumentsAsync(HttpContext context, MethodDescriptor method)
-    {
-        var reader = context.Request.BodyReader;
-        while (true)
-        {
-            var read = await reader.ReadAsync(context.RequestAborted);
-            if (read.IsCompleted)
-            {
-                try
-                {
-                    return WireFormat.ReadArguments(method, read.Buffer);
-                }
-                finally
-                {
-                    reader.AdvanceTo(read.Buffer.End);
-                }
-            }
-
-            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-        }
-    }
-
-    private static Task WriteErrorAsync(HttpContext context, int status, string error)
-    {
-        context.Response.StatusCode = status;
-        context.Response.Headers[WireHeaders.Error] = error;
-        return Task.CompletedTask;
     }
 
     private static Task WriteBytesAsync(HttpContext context, byte[] body)
