@@ -1,6 +1,7 @@
 using System.Reflection;
 using EcomOps.Runtime.Hosting;
 using EcomOps.Silo.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,8 @@ builder.AddSilo(silo => silo.AddGrains(Assembly.Load(new AssemblyName("EcomOps.G
 using var host = builder.Build();
 try
 {
+    // Before any hosted service is built, so a bad setting reads as one line, not a start-up stack trace.
+    host.Services.GetService<IStartupValidator>()?.Validate();
     await host.RunAsync();
 }
 catch (OptionsValidationException exception)
@@ -22,6 +25,11 @@ catch (OptionsValidationException exception)
     }
 
     return 2;
+}
+catch (Npgsql.NpgsqlException exception)
+{
+    Console.Error.WriteLine($"Cannot use the cluster database: {exception.Message} (check Cluster:ConnectionString)");
+    return 3;
 }
 
 return 0;

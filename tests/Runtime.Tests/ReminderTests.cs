@@ -25,9 +25,9 @@ public sealed class ReminderTests(ClusterFixture fixture)
         var ticks = after.DistinctBy(t => t.DueAt).ToList();
         var firstOnNewOwner = ticks.First(t => t.Silo != owner.Address.ToString());
         Assert.True(firstOnNewOwner.MissedTicks >= 1, $"the outage outlasted the period, yet the first tick after it reported {firstOnNewOwner.MissedTicks} missed");
-        Assert.All(ticks.SkipWhile(t => t != firstOnNewOwner).Skip(1), t => Assert.Equal(0, t.MissedTicks));
 
-        // No tick was lost: each delivered tick accounts for the due times since the one before it.
+        // No tick was lost or counted twice: each delivered tick accounts exactly for the due times since the one before
+        // it (a tick delayed past its period, on a busy machine, is coalesced the same way and still adds up).
         for (var i = 1; i < ticks.Count; i++)
         {
             Assert.Equal(Period * (ticks[i].MissedTicks + 1), ticks[i].DueAt - ticks[i - 1].DueAt);

@@ -147,6 +147,7 @@ public sealed class TestCluster : IAsyncDisposable
 
             options.ConfigureSilo?.Invoke(silo);
         });
+        options.ConfigureHost?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         var silo = new TestSilo(host);

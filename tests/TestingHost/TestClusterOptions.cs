@@ -1,6 +1,7 @@
 using System.Reflection;
 using EcomOps.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace EcomOps.TestingHost;
 
@@ -34,4 +35,7 @@ public sealed class TestClusterOptions
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     public Action<SiloBuilder>? ConfigureSilo { get; set; }
+
+    /// <summary>Last say over each silo's host builder: logging, configuration, services.</summary>
+    public Action<IHostApplicationBuilder>? ConfigureHost { get; set; }
 }

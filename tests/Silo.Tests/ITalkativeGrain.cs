@@ -1,0 +1,8 @@
+using EcomOps.Runtime;
+
+namespace EcomOps.Silo.Tests;
+
+public interface ITalkativeGrain : IGrainWithStringKey
+{
+    Task SayAsync(string text);
+}
