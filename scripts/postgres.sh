@@ -9,11 +9,16 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 port="${ECOMOPS_PG_PORT:-55432}"
+port_fixed="${ECOMOPS_PG_PORT:+yes}"
 data="${ECOMOPS_PG_DATA:-$root/.data/postgres}"
 say() { echo "[postgres] $*" >&2; }
 
 as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+port_busy() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 pg_bin() {
@@ -53,11 +58,24 @@ start() {
   fi
 
   if as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    port=$(sed -n 4p "$data/postmaster.pid")
     say "already running on 127.0.0.1:$port ($data)"
   else
+    while port_busy "$port"; do
+      if [ -n "$port_fixed" ]; then
+        say "port $port (ECOMOPS_PG_PORT) is taken by another program"
+        exit 1
+      fi
+      say "port $port is taken; trying $((port + 1))"
+      port=$((port + 1))
+    done
     say "starting on 127.0.0.1:$port ($data)"
-    as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=400 -c shared_buffers=256MB -c synchronous_commit=off" start >/dev/null
+    if ! as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=400 -c shared_buffers=256MB -c synchronous_commit=off" start >/dev/null; then
+      say "the server did not start; its log says:"
+      tail -n 20 "$data/server.log" >&2
+      exit 1
+    fi
   fi
 
   local database="${1:-postgres}"
