@@ -1,4 +1,4 @@
-using System.Reflection;
+using EcomOps.Grains.Hosting;
 using EcomOps.Runtime.Hosting;
 using EcomOps.Silo.Logging;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddStructuredLogging();
-builder.AddSilo(silo => silo.AddGrains(Assembly.Load(new AssemblyName("EcomOps.Grains"))));
+builder.AddSilo(silo => silo.AddProductGrains(builder.Configuration));
 
 using var host = builder.Build();
 try

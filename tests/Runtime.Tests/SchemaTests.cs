@@ -14,8 +14,8 @@ public sealed class SchemaTests
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var migrator = new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance);
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => migrator.ApplyAsync("runtime", typeof(SchemaMigrator).Assembly, CancellationToken.None)));
-        await migrator.ApplyAsync("runtime", typeof(SchemaMigrator).Assembly, CancellationToken.None);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => migrator.ApplyAsync("runtime", typeof(SchemaMigrator).Assembly, "EcomOps.Runtime.Sql", CancellationToken.None)));
+        await migrator.ApplyAsync("runtime", typeof(SchemaMigrator).Assembly, "EcomOps.Runtime.Sql", CancellationToken.None);
 
         await using var applied = dataSource.CreateCommand("select count(*) from schema_migrations where component = 'runtime'");
         Assert.Equal(1L, await applied.ExecuteScalarAsync());

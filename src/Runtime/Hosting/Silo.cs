@@ -16,6 +16,7 @@ namespace EcomOps.Runtime.Hosting;
 public sealed class Silo : IHostedService, IAsyncDisposable
 {
     private int disposed;
+    private readonly IReadOnlyList<(string Component, System.Reflection.Assembly Assembly, string ResourceFolder)> migrations;
     private readonly ClusterOptions cluster;
     private readonly SiloOptions options;
     private readonly MembershipOptions membershipOptions;
@@ -39,6 +40,7 @@ public sealed class Silo : IHostedService, IAsyncDisposable
     private int stopped;
 
     internal Silo(
+        IReadOnlyList<(string Component, System.Reflection.Assembly Assembly, string ResourceFolder)> migrations,
         IOptions<ClusterOptions> cluster,
         IOptions<SiloOptions> options,
         IOptions<MembershipOptions> membershipOptions,
@@ -54,6 +56,7 @@ public sealed class Silo : IHostedService, IAsyncDisposable
         ILoggerFactory loggerFactory,
         IHostApplicationLifetime applicationLifetime)
     {
+        this.migrations = migrations;
         this.cluster = cluster.Value;
         this.options = options.Value;
         this.membershipOptions = membershipOptions.Value;
@@ -81,7 +84,12 @@ public sealed class Silo : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await migrator.ApplyAsync("runtime", typeof(Silo).Assembly, cancellationToken);
+        await migrator.ApplyAsync("runtime", typeof(Silo).Assembly, "EcomOps.Runtime.Sql", cancellationToken);
+        foreach (var (component, assembly, folder) in migrations)
+        {
+            await migrator.ApplyAsync(component, assembly, folder, cancellationToken);
+        }
+
         var port = await server.StartAsync(options.ListenAddress, options.Port, endpoint.HandleAsync, loggerFactory, cancellationToken);
         runtime.Self = new SiloAddress(AdvertisedAddress(), port, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await table.SetStatusAsync(runtime.Self, SiloStatus.Joining, hostName, cancellationToken);

@@ -14,6 +14,17 @@ public sealed class SiloBuilder(IServiceCollection services)
 
     internal IReadOnlyList<Assembly> GrainAssemblies => assemblies;
 
+    internal List<(string Component, Assembly Assembly, string ResourceFolder)> Migrations { get; } = [];
+
+    /// <summary>Applies a feature's SQL migrations (embedded <c>NNN_name.sql</c> resources under <paramref name="resourceFolder"/>, such as "EcomOps.Grains.Tenancy.Sql") at silo start, after the
+    /// runtime's own and under the same advisory lock, before the silo takes any call.</summary>
+    public SiloBuilder AddMigrations(string component, Assembly assembly, string resourceFolder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(component);
+        Migrations.Add((component, assembly, resourceFolder));
+        return this;
+    }
+
     /// <summary>Hosts every grain class in the assembly.</summary>
     public SiloBuilder AddGrains(Assembly assembly)
     {

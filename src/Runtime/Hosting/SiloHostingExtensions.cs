@@ -71,6 +71,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<IGrainStorage>(sp => new PostgresGrainStorage(DataSource(sp), Options(sp).Cluster.EffectiveServiceId));
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>());
         services.AddSingleton(sp => new Silo(
+            siloBuilder.Migrations,
             sp.GetRequiredService<IOptions<ClusterOptions>>(),
             sp.GetRequiredService<IOptions<SiloOptions>>(),
             sp.GetRequiredService<IOptions<MembershipOptions>>(),

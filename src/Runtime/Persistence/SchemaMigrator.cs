@@ -4,16 +4,17 @@ using Npgsql;
 
 namespace EcomOps.Runtime.Persistence;
 
-/// <summary>Applies a component's versioned SQL migrations (embedded resources named <c>NNN_name.sql</c>)
-/// once each, under a transaction-scoped advisory lock so silos starting together never race.</summary>
+/// <summary>Applies a component's versioned SQL migrations (embedded resources named <c>NNN_name.sql</c> under one
+/// resource folder) once each, under a transaction-scoped advisory lock so silos starting together never race.</summary>
 public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
 {
     private const long MigrationLockKey = 0x45636f6d4f7073; // "EcomOps"
 
-    public async Task ApplyAsync(string component, Assembly assembly, CancellationToken cancellationToken)
+    public async Task ApplyAsync(string component, Assembly assembly, string resourceFolder, CancellationToken cancellationToken)
     {
+        var prefix = resourceFolder.TrimEnd('.') + ".";
         var migrations = assembly.GetManifestResourceNames()
-            .Where(name => name.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
             .Select(name => (Resource: name, File: FileName(name)))
             .Where(m => m.File.Length > 4 && char.IsAsciiDigit(m.File[0]))
             .Select(m => (m.Resource, Version: int.Parse(m.File[..m.File.IndexOf('_', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture), m.File))

@@ -1,0 +1,8 @@
+namespace EcomOps.Grains.Common;
+
+public enum ActorType
+{
+    User,
+    ApiKey,
+    System,
+}

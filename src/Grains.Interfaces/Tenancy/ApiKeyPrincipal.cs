@@ -1,0 +1,3 @@
+namespace EcomOps.Grains.Tenancy;
+
+public sealed record ApiKeyPrincipal(Guid TenantId, Guid KeyId, string Name, ApiKeyScope Scope);

@@ -1,0 +1,8 @@
+namespace EcomOps.Grains.Tenancy;
+
+public enum Plan
+{
+    Trial,
+    Pro,
+    Enterprise,
+}

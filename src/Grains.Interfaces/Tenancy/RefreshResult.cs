@@ -1,0 +1,3 @@
+namespace EcomOps.Grains.Tenancy;
+
+public sealed record RefreshResult(RefreshStatus Status, IssuedRefreshToken? Token);

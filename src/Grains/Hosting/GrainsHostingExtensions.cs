@@ -1,0 +1,32 @@
+using EcomOps.Grains.Tenancy;
+using EcomOps.Runtime.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace EcomOps.Grains.Hosting;
+
+public static class GrainsHostingExtensions
+{
+    /// <summary>Hosts the product's grains with their migrations and services, configured from "Tenancy" and friends.</summary>
+    public static SiloBuilder AddProductGrains(this SiloBuilder silo, IConfiguration configuration)
+    {
+        silo.AddGrains<TenantGrain>();
+        silo.AddMigrations("tenancy", typeof(TenantGrain).Assembly, "EcomOps.Grains.Tenancy.Sql");
+        silo.Services.AddOptions<TenancyOptions>().Bind(configuration.GetSection("Tenancy"))
+            .Validate(o => o.LockoutThreshold > 0 && o.LockoutDuration > TimeSpan.Zero, "Tenancy:LockoutThreshold and Tenancy:LockoutDuration must be positive.")
+            .Validate(o => o.RefreshTokenLifetime > TimeSpan.Zero, "Tenancy:RefreshTokenLifetime must be positive.")
+            .ValidateOnStart();
+        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton(sp => new TenancyDatabase(NpgsqlDataSource.Create(AppConnectionString(
+            sp.GetRequiredService<IOptions<TenancyOptions>>().Value, sp.GetRequiredService<IOptions<ClusterOptions>>().Value))));
+        return silo;
+    }
+
+    /// <summary>The application role's connection string: configured, or the cluster's with the role as user.</summary>
+    public static string AppConnectionString(TenancyOptions tenancy, ClusterOptions cluster) =>
+        !string.IsNullOrWhiteSpace(tenancy.AppConnectionString)
+            ? tenancy.AppConnectionString
+            : new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Username = "ecomops_app", Password = null }.ConnectionString;
+}
