@@ -1,6 +1,6 @@
 using EcomOps.Grains.Hosting;
 using EcomOps.Runtime.Hosting;
-using EcomOps.Silo.Logging;
+using EcomOps.Runtime.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using EcomOps.Runtime;
-using EcomOps.Silo.Logging;
+using EcomOps.Runtime.Logging;
 using EcomOps.TestingHost;
 using Microsoft.Extensions.Logging;
 using Serilog;

@@ -19,14 +19,8 @@ public static class GrainsHostingExtensions
             .Validate(o => o.RefreshTokenLifetime > TimeSpan.Zero, "Tenancy:RefreshTokenLifetime must be positive.")
             .ValidateOnStart();
         silo.Services.AddSingleton(TimeProvider.System);
-        silo.Services.AddSingleton(sp => new TenancyDatabase(NpgsqlDataSource.Create(AppConnectionString(
-            sp.GetRequiredService<IOptions<TenancyOptions>>().Value, sp.GetRequiredService<IOptions<ClusterOptions>>().Value))));
+        silo.Services.AddSingleton(sp => new TenancyDatabase(NpgsqlDataSource.Create(AppRoleConnection.For(
+            sp.GetRequiredService<IOptions<TenancyOptions>>().Value.AppConnectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ConnectionString))));
         return silo;
     }
-
-    /// <summary>The application role's connection string: configured, or the cluster's with the role as user.</summary>
-    public static string AppConnectionString(TenancyOptions tenancy, ClusterOptions cluster) =>
-        !string.IsNullOrWhiteSpace(tenancy.AppConnectionString)
-            ? tenancy.AppConnectionString
-            : new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Username = "ecomops_app", Password = null }.ConnectionString;
 }

@@ -4,7 +4,7 @@ namespace EcomOps.Grains.Tenancy;
 public sealed class TenancyOptions
 {
     /// <summary>Connection string for the application role (ecomops_app), which owns no table, so row-level
-    /// security always applies. Defaults to the cluster's connection string with that user name.</summary>
+    /// security always applies. Defaults to the cluster's connection string with that user name (<see cref="AppRoleConnection"/>).</summary>
     public string? AppConnectionString { get; set; }
 
     /// <summary>Failed sign-ins in a row that lock an account. Default 5.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Formatting.Json;
 
-namespace EcomOps.Silo.Logging;
+namespace EcomOps.Runtime.Logging;
 
 public static class SerilogHostingExtensions
 {

@@ -2,7 +2,7 @@ using EcomOps.Runtime;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace EcomOps.Silo.Logging;
+namespace EcomOps.Runtime.Logging;
 
 /// <summary>Adds the correlation id, tenant and grain to every log line written inside a grain call. It reads the
 /// runtime's ambient context only when a line is written, so grain calls pay nothing for it.</summary>

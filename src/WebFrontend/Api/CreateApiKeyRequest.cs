@@ -1,0 +1,3 @@
+namespace EcomOps.WebFrontend.Api;
+
+public sealed record CreateApiKeyRequest(string? Name, string? Scope);

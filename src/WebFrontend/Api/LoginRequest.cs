@@ -1,0 +1,3 @@
+namespace EcomOps.WebFrontend.Api;
+
+public sealed record LoginRequest(string? Email, string? Password);
