@@ -25,6 +25,9 @@ public sealed class TestCluster : IAsyncDisposable
 
     public string ClusterId => options.ClusterId;
 
+    /// <summary>The cluster's shared secret, for clients built outside this class (a web frontend under test).</summary>
+    public string Secret => options.Secret;
+
     public IReadOnlyList<TestSilo> Silos => silos.Where(s => s.IsRunning).ToList();
 
     /// <summary>The client made at start.</summary>

@@ -36,10 +36,17 @@ public sealed class TenancyDatabase(NpgsqlDataSource dataSource)
     {
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "select set_config('app.sign_in_email', $1, true), tenant_id, user_id from user_directory where email = $1", connection, transaction);
+
+        // Its own statement: row-level security filters the scan before a select list would run.
+        await using (var scope = new NpgsqlCommand("select set_config('app.sign_in_email', $1, true)", connection, transaction))
+        {
+            scope.Parameters.AddWithValue(email);
+            await scope.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = new NpgsqlCommand("select tenant_id, user_id from user_directory where email = $1", connection, transaction);
         command.Parameters.AddWithValue(email);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(1), reader.GetGuid(2)) : null;
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetGuid(1)) : null;
     }
 }

@@ -72,6 +72,7 @@ public static class WebFrontendHostingExtensions
             }
         });
 
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -86,6 +87,7 @@ public static class WebFrontendHostingExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.Use(CorrelationIdMiddleware.TenantAsync);

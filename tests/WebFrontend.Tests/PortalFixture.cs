@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using EcomOps.Grains.Hosting;
+using EcomOps.TestingHost;
+using EcomOps.WebFrontend.Api;
+using EcomOps.WebFrontend.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+
+namespace EcomOps.WebFrontend.Tests;
+
+/// <summary>A two-silo cluster hosting the product grains on a fresh database, and the web frontend in front of it:
+/// in memory for API tests, on a loopback port for the browser.</summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    private WebApplication? inMemory;
+    private WebApplication? onPort;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>The frontend on a real port, started on first use (browser tests only).</summary>
+    public async Task<Uri> PortalAddressAsync()
+    {
+        if (onPort is null)
+        {
+            onPort = Build(testServer: false);
+            onPort.Urls.Add("http://127.0.0.1:0");
+            await onPort.StartAsync();
+        }
+
+        return new Uri(onPort.Urls.First());
+    }
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        var options = new TestClusterOptions { InitialSilos = 2 };
+        options.ConfigureSilo = silo => silo.AddProductGrains(new ConfigurationBuilder().Build());
+        options.Configuration["Tenancy:LockoutThreshold"] = "5";
+        Cluster = await TestCluster.StartAsync(Database.ConnectionString, options);
+        inMemory = Build(testServer: true);
+        await inMemory.StartAsync();
+        Api = inMemory.GetTestClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in new[] { inMemory, onPort })
+        {
+            if (app is not null)
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+
+        await Cluster.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Registers a new tenant through the API and returns an authenticated client for its Owner.</summary>
+    public async Task<Session> RegisterAsync(string? email = null, string password = "correct horse battery")
+    {
+        email ??= $"owner-{Guid.NewGuid():N}@example.com";
+        var response = await Api.PostAsJsonAsync("/api/v1/auth/register", new RegisterRequest("Acme " + Guid.NewGuid().ToString("N")[..6], email, "Olive Owner", password, "Europe/Berlin"));
+        response.EnsureSuccessStatusCode();
+        var tokens = (await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options))!;
+        return new Session(this, tokens, email, password);
+    }
+
+    public HttpClient ClientWith(string bearer)
+    {
+        var client = inMemory!.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        return client;
+    }
+
+    private WebApplication Build(bool testServer)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Development",
+            ApplicationName = typeof(WebFrontendHostingExtensions).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cluster:ClusterId"] = Cluster.ClusterId,
+            ["Cluster:ConnectionString"] = Database.ConnectionString,
+            ["Cluster:Secret"] = ClusterSecret,
+            ["Client:RefreshInterval"] = "00:00:00.500",
+            ["Auth:JwtSigningKey"] = SigningKey,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        });
+        if (testServer)
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        builder.AddWebFrontend();
+        var app = builder.Build();
+        app.UseWebFrontend();
+        return app;
+    }
+
+    private static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private string ClusterSecret => Cluster.Secret;
+}
