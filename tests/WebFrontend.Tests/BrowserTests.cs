@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace EcomOps.WebFrontend.Tests;
+
+/// <summary>The portal driven as a person would, in Debian's Chromium, headless.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class BrowserTests(PortalFixture fixture)
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task RegisterSignInInviteChangeRoleAndSeeItAllInTheAuditLog()
+    {
+        var address = await fixture.PortalAddressAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = address.ToString() });
+        var ownerEmail = $"olive-{Guid.NewGuid():N}@example.com";
+        var inviteeEmail = $"ivan-{Guid.NewGuid():N}@example.com";
+
+        // Register: the new Owner lands on the dashboard.
+        await page.GotoAsync("/register");
+        await page.FillAsync("[name='Form.TenantName']", "Browser Co");
+        await page.FillAsync("[name='Form.DisplayName']", "Olive Owner");
+        await page.FillAsync("[name='Form.Email']", ownerEmail);
+        await page.FillAsync("[name='Form.Password']", "a long owner password");
+        await page.ClickAsync("button:has-text('Create tenant')");
+        await Assertions.Expect(page.GetByTestId("toast")).ToContainTextAsync("your tenant is ready");
+        await Assertions.Expect(page.GetByTestId("plan-card")).ToContainTextAsync("Trial");
+
+        // Sign out, then sign in again.
+        await page.ClickAsync("button:has-text('Sign out')");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin"));
+        await page.FillAsync("[name='Form.Email']", ownerEmail);
+        await page.FillAsync("[name='Form.Password']", "wrong password here");
+        await page.ClickAsync("button:has-text('Sign in')");
+        await Assertions.Expect(page.GetByTestId("signin-error")).ToContainTextAsync("not correct");
+        await page.FillAsync("[name='Form.Email']", ownerEmail);
+        await page.FillAsync("[name='Form.Password']", "a long owner password");
+        await page.ClickAsync("button:has-text('Sign in')");
+        await Assertions.Expect(page.GetByTestId("nav")).ToContainTextAsync("Audit log");
+
+        // Invite a user as an Operator: the temporary password is shown once.
+        await page.GotoAsync("/users");
+        await page.ClickAsync("summary:has-text('Add a user')");
+        await page.FillAsync("[name='Add.Email']", inviteeEmail);
+        await page.FillAsync("[name='Add.DisplayName']", "Ivan Invitee");
+        await page.SelectOptionAsync("[name='Add.Role']", "Operator");
+        await page.ClickAsync("[data-testid='add-user-form'] button:has-text('Add')");
+        await Assertions.Expect(page.GetByTestId("toast")).ToContainTextAsync("Temporary password");
+        await Assertions.Expect(page.GetByTestId($"role-{inviteeEmail}")).ToHaveTextAsync("Operator");
+
+        // Make them an Admin.
+        var roleForm = page.GetByTestId($"change-role-{inviteeEmail}");
+        await roleForm.Locator("select").SelectOptionAsync("Admin");
+        await roleForm.Locator("button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("toast")).ToContainTextAsync("is now Admin");
+        await Assertions.Expect(page.GetByTestId($"role-{inviteeEmail}")).ToHaveTextAsync("Admin");
+
+        // Every step is in the audit log.
+        await page.GotoAsync("/audit");
+        var actions = await page.GetByTestId("audit-action").AllTextContentsAsync();
+        foreach (var expected in new[] { "tenant.registered", "user.added", "auth.sign_in", "user.role_changed" })
+        {
+            Assert.Contains(expected, actions);
+        }
+
+        Assert.Equal(2, actions.Count(a => a == "user.added"));
+        Assert.Contains("auth.sign_in", actions);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "ecomops-audit.png"), FullPage = true });
+
+        // Filtering swaps the table in place.
+        await page.FillAsync("[data-testid='audit-table'] input[name='action']", "user.role");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("audit-action")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("audit-action")).ToHaveTextAsync("user.role_changed");
+    }
+}
