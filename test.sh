@@ -7,6 +7,9 @@ echo "== PostgreSQL"
 ECOMOPS_POSTGRES=$(scripts/postgres.sh start)
 export ECOMOPS_POSTGRES
 
+echo "== Chromium (browser tests)"
+scripts/chromium.sh
+
 echo "== building"
 dotnet build Silo.sln -c Release -v quiet -nologo
 
