@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using EcomOps.WebFrontend.Api;
 using Microsoft.Playwright;
 
 namespace EcomOps.WebFrontend.Tests;
@@ -12,15 +14,9 @@ public sealed class BrowserTests(PortalFixture fixture)
     [Fact]
     public async Task RegisterSignInInviteChangeRoleAndSeeItAllInTheAuditLog()
     {
-        var address = await fixture.PortalAddressAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = address.ToString() });
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = (await fixture.PortalAddressAsync()).ToString() });
         var ownerEmail = $"olive-{Guid.NewGuid():N}@example.com";
         var inviteeEmail = $"ivan-{Guid.NewGuid():N}@example.com";
 
@@ -81,4 +77,43 @@ public sealed class BrowserTests(PortalFixture fixture)
         await Assertions.Expect(page.GetByTestId("audit-action")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("audit-action")).ToHaveTextAsync("user.role_changed");
     }
+
+    [Fact]
+    public async Task AViewerSeesOnlyWhatAViewerMayUse()
+    {
+        var owner = await fixture.RegisterAsync();
+        var viewerEmail = $"vera-{Guid.NewGuid():N}@example.com";
+        (await owner.Client.PostAsJsonAsync("/api/v1/users", new AddUserRequest(viewerEmail, "Vera Viewer", "Viewer", "viewer password 1"))).EnsureSuccessStatusCode();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = (await fixture.PortalAddressAsync()).ToString() });
+        await page.GotoAsync("/users");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl=%2Fusers"));
+        await page.FillAsync("[name='Form.Email']", viewerEmail);
+        await page.FillAsync("[name='Form.Password']", "viewer password 1");
+        await page.ClickAsync("button:has-text('Sign in')");
+
+        // Back where it was going, which a Viewer may not see.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/denied"));
+        var nav = page.GetByTestId("nav");
+        await Assertions.Expect(nav).ToContainTextAsync("Dashboard");
+        foreach (var hidden in new[] { "Users", "API keys", "Audit log" })
+        {
+            await Assertions.Expect(nav).Not.ToContainTextAsync(hidden);
+        }
+
+        await page.GotoAsync("/settings");
+        await Assertions.Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Trial");
+        Assert.Equal(0, await page.Locator("form button:has-text('Change plan')").CountAsync());
+        Assert.Equal(0, await page.Locator("[name='Tenant.Name']").CountAsync());
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
 }
