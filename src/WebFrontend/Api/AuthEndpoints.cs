@@ -34,7 +34,7 @@ public static class AuthEndpoints
         var tenantId = Guid.NewGuid();
         var tenant = grains.GetGrain<ITenantGrain>(tenantId.ToString("N"));
         var owner = await tenant.RegisterAsync(new Registration(request.TenantName!, request.Email!, request.DisplayName!, request.Password!, request.TimeZone ?? "UTC"));
-        var response = await IssueAsync(tokens, await tenant.IssueRefreshTokenAsync(owner.UserId));
+        var response = Issue(tokens, await tenant.IssueRefreshTokenAsync(owner.UserId));
         return TypedResults.Created("/api/v1/tenant", response);
     }
 
@@ -49,7 +49,7 @@ public static class AuthEndpoints
         var result = await SignInAsync(grains, request.Email!, request.Password!);
         return result.Status switch
         {
-            SignInStatus.Succeeded => TypedResults.Ok(await IssueAsync(tokens, await grains.GetGrain<ITenantGrain>(result.TenantId.ToString("N")).IssueRefreshTokenAsync(result.Member!.UserId))),
+            SignInStatus.Succeeded => TypedResults.Ok(Issue(tokens, await grains.GetGrain<ITenantGrain>(result.TenantId.ToString("N")).IssueRefreshTokenAsync(result.Member!.UserId))),
             SignInStatus.LockedOut => TypedResults.Problem(title: "Account locked", statusCode: StatusCodes.Status423Locked,
                 detail: $"Too many failed sign-ins; try again after {result.LockedUntil:u}."),
             _ => Unauthorized("The email or password is not correct."),
@@ -66,7 +66,7 @@ public static class AuthEndpoints
         var result = await grains.GetGrain<ITenantGrain>(tenantId.ToString("N")).RotateRefreshTokenAsync(request.RefreshToken!);
         return result.Status switch
         {
-            RefreshStatus.Rotated => TypedResults.Ok(await IssueAsync(tokens, result.Token!)),
+            RefreshStatus.Rotated => TypedResults.Ok(Issue(tokens, result.Token!)),
             RefreshStatus.ReuseDetected => Unauthorized("This refresh token was already used; every token of this sign-in is now revoked. Sign in again."),
             _ => Unauthorized("The refresh token is not valid or has expired."),
         };
@@ -98,10 +98,10 @@ public static class AuthEndpoints
         return grains.GetGrain<ISignInGrain>(normalized).SignInAsync(password);
     }
 
-    private static Task<TokenResponse> IssueAsync(AccessTokens tokens, IssuedRefreshToken refresh)
+    private static TokenResponse Issue(AccessTokens tokens, IssuedRefreshToken refresh)
     {
         var (access, expiresAt) = tokens.Issue(refresh.TenantId, refresh.Member);
-        return Task.FromResult(new TokenResponse(access, expiresAt, refresh.Token, refresh.ExpiresAt, refresh.TenantId, refresh.Member.UserId, refresh.Member.Role.ToString()));
+        return new TokenResponse(access, expiresAt, refresh.Token, refresh.ExpiresAt, refresh.TenantId, refresh.Member.UserId, refresh.Member.Role.ToString());
     }
 
     private static ProblemHttpResult Unauthorized(string detail) =>
