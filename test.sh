@@ -13,13 +13,29 @@ scripts/chromium.sh
 echo "== building"
 dotnet build Silo.sln -c Release -v quiet -nologo
 
-echo "== .NET tests"
 log=$(mktemp)
 status=0
-dotnet test Silo.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
 
-# One summary line over every test project.
+echo "== RESTlet: type check and jest tests (restlet/)"
+(
+  cd restlet
+  npm ci --no-audit --no-fund --loglevel=error
+  npx tsc -p jsconfig.json
+  npx jest --ci
+) 2>&1 | tee -a "$log" || status=$?
+
+echo "== .NET tests"
+dotnet test Silo.sln -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
+
+# One summary line over every test run, .NET and jest.
 awk '
+  /^Tests: / {
+    for (i = 2; i <= NF; i++) {
+      if ($(i+1) ~ /^failed/) { v = $i; gsub(",", "", v); failed += v }
+      if ($(i+1) ~ /^passed/) { v = $i; gsub(",", "", v); passed += v }
+      if ($(i+1) ~ /^skipped/) { v = $i; gsub(",", "", v); skipped += v }
+    }
+  }
   /(Passed|Failed)!.*Failed:/ {
     for (i = 1; i <= NF; i++) {
       if ($i == "Failed:") { gsub(",", "", $(i+1)); failed += $(i+1) }
