@@ -82,6 +82,9 @@ public sealed class Silo : IHostedService, IAsyncDisposable
     /// <summary>Activations on this silo now.</summary>
     public int ActivationCount => catalog.Count;
 
+    /// <summary>Whether this silo holds an activation of the grain now.</summary>
+    public bool HasActivation(GrainId grain) => catalog.TryGet(grain, out _);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await migrator.ApplyAsync("runtime", typeof(Silo).Assembly, "EcomOps.Runtime.Sql", cancellationToken);

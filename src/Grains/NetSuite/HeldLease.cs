@@ -1,0 +1,3 @@
+namespace EcomOps.Grains.NetSuite;
+
+public sealed record HeldLease(string Holder, DateTimeOffset ExpiresAt);
