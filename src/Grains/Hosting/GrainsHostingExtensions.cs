@@ -1,3 +1,4 @@
+using EcomOps.Grains.NetSuite;
 using EcomOps.Grains.Tenancy;
 using EcomOps.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,7 @@ public static class GrainsHostingExtensions
     {
         silo.AddGrains<TenantGrain>();
         silo.AddMigrations("tenancy", typeof(TenantGrain).Assembly, "EcomOps.Grains.Tenancy.Sql");
+        silo.AddMigrations("netsuite", typeof(TenantGrain).Assembly, "EcomOps.Grains.NetSuite.Sql");
         silo.Services.AddOptions<TenancyOptions>().Bind(configuration.GetSection("Tenancy"))
             .Validate(o => o.LockoutThreshold > 0 && o.LockoutDuration > TimeSpan.Zero, "Tenancy:LockoutThreshold and Tenancy:LockoutDuration must be positive.")
             .Validate(o => o.RefreshTokenLifetime > TimeSpan.Zero, "Tenancy:RefreshTokenLifetime must be positive.")
@@ -21,6 +23,7 @@ public static class GrainsHostingExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton(sp => new TenancyDatabase(NpgsqlDataSource.Create(AppRoleConnection.For(
             sp.GetRequiredService<IOptions<TenancyOptions>>().Value.AppConnectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ConnectionString))));
+        silo.Services.AddSingleton(sp => new DatasetStore(sp.GetRequiredService<TenancyDatabase>()));
         return silo;
     }
 }

@@ -1,0 +1,83 @@
+using EcomOps.Grains.NetSuite;
+using EcomOps.Grains.Tenancy;
+using EcomOps.Runtime.Persistence;
+using EcomOps.TestingHost;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace EcomOps.Grains.Tests.NetSuite;
+
+public sealed class DatasetStoreTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private NpgsqlDataSource appRole = null!;
+    private DatasetStore store = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        await using (var owner = NpgsqlDataSource.Create(database.ConnectionString))
+        {
+            var migrator = new SchemaMigrator(owner, NullLogger<SchemaMigrator>.Instance);
+            await migrator.ApplyAsync("tenancy", typeof(DatasetStore).Assembly, "EcomOps.Grains.Tenancy.Sql", default);
+            await migrator.ApplyAsync("netsuite", typeof(DatasetStore).Assembly, "EcomOps.Grains.NetSuite.Sql", default);
+        }
+
+        appRole = NpgsqlDataSource.Create(AppRoleConnection.For(null, database.ConnectionString));
+        store = new DatasetStore(new TenancyDatabase(appRole));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await appRole.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task InsertsNewRowsUpdatesChangedOnesAndCountsBoth()
+    {
+        var key = new DatasetKey(Guid.NewGuid(), Guid.NewGuid(), "customsearch_orders");
+        Assert.Equal(new PageWriteResult(3, 0, 0), await store.WritePageAsync(key, 1, [Row(3, "c"), Row(1, "a"), Row(2, "b")], default));
+        Assert.Equal(new PageWriteResult(0, 1, 2), await store.WritePageAsync(key, 2, [Row(1, "a"), Row(2, "B!"), Row(3, "c")], default));
+
+        var rows = await store.ReadAsync(key, null, 10, default);
+        Assert.Equal([1L, 2, 3], rows.Select(r => r.Id));
+        Assert.Contains("B!", rows[1].Values);
+        Assert.Equal([3L], (await store.ReadAsync(key, 2, 10, default)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task AFullSyncDeletesTheRowsItDidNotSee()
+    {
+        var key = new DatasetKey(Guid.NewGuid(), Guid.NewGuid(), "customsearch_customers");
+        await store.WritePageAsync(key, 1, Enumerable.Range(1, 5).Select(i => Row(i, "v")).ToList(), default);
+        await store.WritePageAsync(key, 2, [Row(1, "v"), Row(2, "v")], default);
+        await store.WritePageAsync(key, 2, [Row(4, "v")], default);
+
+        Assert.Equal(2, await store.DeleteUnseenAsync(key, 2, default));
+        Assert.Equal([1L, 2, 4], (await store.ReadAsync(key, null, 10, default)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task APageIsWrittenWholeOrNotAtAll()
+    {
+        var key = new DatasetKey(Guid.NewGuid(), Guid.NewGuid(), "customsearch_orders");
+        var bad = new RestletRow(null, [new RestletValue("x", null)]);
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.WritePageAsync(key, 1, [Row(1, "a"), bad], default));
+        Assert.Empty(await store.ReadAsync(key, null, 10, default));
+    }
+
+    [Fact]
+    public async Task AnotherTenantSeesNothing()
+    {
+        var key = new DatasetKey(Guid.NewGuid(), Guid.NewGuid(), "customsearch_orders");
+        await store.SaveColumnsAsync(key, [new RestletColumn("tranid", null, null, "Document Number", "text")], default);
+        await store.WritePageAsync(key, 1, [Row(1, "a")], default);
+        Assert.Empty(await store.ReadAsync(key with { TenantId = Guid.NewGuid() }, null, 10, default));
+
+        await using var unscoped = appRole.CreateCommand("select (select count(*) from ns_dataset_rows) + (select count(*) from ns_dataset_columns)");
+        Assert.Equal(0L, await unscoped.ExecuteScalarAsync());
+    }
+
+    private static RestletRow Row(long id, string value) => new(id.ToString(System.Globalization.CultureInfo.InvariantCulture), [new RestletValue(value, null)]);
+}
