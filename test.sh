@@ -19,7 +19,8 @@ status=0
 echo "== RESTlet: type check and jest tests (restlet/)"
 (
   cd restlet
-  npm ci --no-audit --no-fund --loglevel=error
+  # Not "npm ci": npm 11 leaves other platforms' optional packages out of the lock file it writes, then refuses it.
+  npm install --no-save --no-audit --no-fund --loglevel=error
   npx tsc -p jsconfig.json
   npx jest --ci
 ) 2>&1 | tee -a "$log" || status=$?
