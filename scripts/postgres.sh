@@ -13,6 +13,12 @@ port_fixed="${ECOMOPS_PG_PORT:+yes}"
 data="${ECOMOPS_PG_DATA:-$root/.data/postgres}"
 say() { echo "[postgres] $*" >&2; }
 
+# The postgres user must reach the data folder; a checkout it cannot read (e.g. under /root) keeps its data elsewhere.
+if [ "$(id -u)" = 0 ] && [ -z "${ECOMOPS_PG_DATA:-}" ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$root"; then
+  data="/var/tmp/ecomops-postgres-$(printf '%s' "$root" | md5sum | cut -c1-12)"
+  say "the postgres user cannot read this checkout; keeping the data in $data"
+fi
+
 as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
