@@ -22,14 +22,7 @@ create table if not exists ns_dataset_rows (
     primary key (tenant_id, connection_id, search_id, internal_id)
 );
 
-alter table ns_dataset_columns enable row level security;
-alter table ns_dataset_rows enable row level security;
-
-create policy tenant_isolation on ns_dataset_columns
-    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
-create policy tenant_isolation on ns_dataset_rows
-    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+select ecomops_tenant_isolation('ns_dataset_columns');
+select ecomops_tenant_isolation('ns_dataset_rows');
 
 grant select, insert, update, delete on ns_dataset_columns, ns_dataset_rows to ecomops_app;

@@ -84,24 +84,23 @@ create table if not exists data_protection_keys (
     created_at     timestamptz not null default now()
 );
 
-alter table tenant_users enable row level security;
-alter table api_keys enable row level security;
-alter table refresh_tokens enable row level security;
-alter table audit_events enable row level security;
-alter table user_directory enable row level security;
+-- The one rule every tenant table follows, for this and every later feature's migrations: rows are visible and
+-- writable only while app.tenant_id names their tenant. Without it set, nothing is.
+create or replace function ecomops_tenant_isolation(target regclass) returns void language plpgsql as $$
+begin
+    execute format('alter table %s enable row level security', target);
+    execute format(
+        'create policy tenant_isolation on %s using (tenant_id = nullif(current_setting(''app.tenant_id'', true), '''')::uuid) '
+        'with check (tenant_id = nullif(current_setting(''app.tenant_id'', true), '''')::uuid)', target);
+end
+$$;
 
-create policy tenant_isolation on tenant_users
-    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
-create policy tenant_isolation on api_keys
-    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
-create policy tenant_isolation on refresh_tokens
-    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
-create policy tenant_isolation on audit_events
-    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+select ecomops_tenant_isolation('tenant_users');
+select ecomops_tenant_isolation('api_keys');
+select ecomops_tenant_isolation('refresh_tokens');
+select ecomops_tenant_isolation('audit_events');
+
+alter table user_directory enable row level security;
 create policy tenant_isolation on user_directory
     using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid
            or email = nullif(current_setting('app.sign_in_email', true), ''))
