@@ -21,6 +21,7 @@ secret() {
 cluster_secret=$(secret cluster-secret 32)
 jwt_key=$(secret jwt-key 48)
 demo_password=$(secret demo-password 12 | tr -d '/+=')
+secrets_key=$(secret secrets-key 32)
 
 echo "== building"
 dotnet build src/Silo -c Release -v quiet -nologo
@@ -34,7 +35,7 @@ silo_dir="$PWD/src/Silo/bin/Release/net10.0"
 web_dir="$PWD/src/WebFrontend/bin/Release/net10.0"
 
 echo "== starting a silo on 127.0.0.1:$silo_port (log: .data/silo.log)"
-Silo__Port="$silo_port" dotnet "$silo_dir/EcomOps.Silo.dll" --contentRoot "$silo_dir" > .data/silo.log 2>&1 &
+Silo__Port="$silo_port" Secrets__ActiveKeyId=local Secrets__Keys__local="$secrets_key" dotnet "$silo_dir/EcomOps.Silo.dll" --contentRoot "$silo_dir" > .data/silo.log 2>&1 &
 silo_pid=$!
 stop() {
   kill -TERM "$silo_pid" 2>/dev/null || true

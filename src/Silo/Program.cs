@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddStructuredLogging();
-builder.AddSilo(silo => silo.AddProductGrains(builder.Configuration));
+builder.AddSilo(silo => silo.AddProductGrains());
 
 using var host = builder.Build();
 try

@@ -30,6 +30,9 @@ public sealed class TestClusterOptions
         ["Reminders:MinimumPeriod"] = "00:00:00.100",
         ["Silo:DrainTimeout"] = "00:00:10",
         ["Client:RefreshInterval"] = "00:00:00.500",
+        // Product features encrypt stored credentials; a random key per run.
+        ["Secrets:ActiveKeyId"] = "test",
+        ["Secrets:Keys:test"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     };
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }

@@ -41,7 +41,7 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync();
         var options = new TestClusterOptions { InitialSilos = 2 };
-        options.ConfigureSilo = silo => silo.AddProductGrains(new ConfigurationBuilder().Build());
+        options.ConfigureSilo = silo => silo.AddProductGrains();
         options.Configuration["Tenancy:LockoutThreshold"] = "5";
         Cluster = await TestCluster.StartAsync(Database.ConnectionString, options);
         inMemory = Build(testServer: true);

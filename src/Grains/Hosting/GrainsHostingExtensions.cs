@@ -1,7 +1,7 @@
 using EcomOps.Grains.NetSuite;
+using EcomOps.Grains.Security;
 using EcomOps.Grains.Tenancy;
 using EcomOps.Runtime.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -10,13 +10,13 @@ namespace EcomOps.Grains.Hosting;
 
 public static class GrainsHostingExtensions
 {
-    /// <summary>Hosts the product's grains with their migrations and services, configured from "Tenancy" and friends.</summary>
-    public static SiloBuilder AddProductGrains(this SiloBuilder silo, IConfiguration configuration)
+    /// <summary>Hosts the product's grains with their migrations and services, configured from the host's "Tenancy" and "Secrets" sections.</summary>
+    public static SiloBuilder AddProductGrains(this SiloBuilder silo)
     {
         silo.AddGrains<TenantGrain>();
         silo.AddMigrations("tenancy", typeof(TenantGrain).Assembly, "EcomOps.Grains.Tenancy.Sql");
         silo.AddMigrations("netsuite", typeof(TenantGrain).Assembly, "EcomOps.Grains.NetSuite.Sql");
-        silo.Services.AddOptions<TenancyOptions>().Bind(configuration.GetSection("Tenancy"))
+        silo.Services.AddOptions<TenancyOptions>().BindConfiguration("Tenancy")
             .Validate(o => o.LockoutThreshold > 0 && o.LockoutDuration > TimeSpan.Zero, "Tenancy:LockoutThreshold and Tenancy:LockoutDuration must be positive.")
             .Validate(o => o.RefreshTokenLifetime > TimeSpan.Zero, "Tenancy:RefreshTokenLifetime must be positive.")
             .ValidateOnStart();
@@ -24,6 +24,15 @@ public static class GrainsHostingExtensions
         silo.Services.AddSingleton(sp => new TenancyDatabase(NpgsqlDataSource.Create(AppRoleConnection.For(
             sp.GetRequiredService<IOptions<TenancyOptions>>().Value.AppConnectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ConnectionString))));
         silo.Services.AddSingleton(sp => new DatasetStore(sp.GetRequiredService<TenancyDatabase>()));
+        silo.Services.AddOptions<SecretsOptions>().BindConfiguration("Secrets")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ActiveKeyId) && o.Keys.ContainsKey(o.ActiveKeyId),
+                "Secrets:ActiveKeyId must name one of Secrets:Keys (base64 256-bit keys that encrypt stored credentials).")
+            .ValidateOnStart();
+        silo.Services.AddSingleton<SecretProtector>();
+        silo.Services.AddTransient<CorrelationIdHandler>();
+        silo.Services.AddHttpClient(NetSuiteClients.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(5))
+            .AddHttpMessageHandler<CorrelationIdHandler>();
+        silo.Services.AddSingleton<NetSuiteClients>();
         return silo;
     }
 }

@@ -15,7 +15,7 @@ public sealed class NetSuiteAccountGrainTests : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         var options = new TestClusterOptions { InitialSilos = 3 };
-        options.ConfigureSilo = silo => silo.AddProductGrains(new ConfigurationBuilder().Build());
+        options.ConfigureSilo = silo => silo.AddProductGrains();
         cluster = await TestCluster.StartAsync(database.ConnectionString, options);
     }
 

@@ -1,0 +1,232 @@
+using System.Text.Json;
+using EcomOps.Grains.Common;
+using EcomOps.Grains.Security;
+using EcomOps.Grains.Tenancy;
+using EcomOps.Runtime;
+using Npgsql;
+
+namespace EcomOps.Grains.NetSuite;
+
+/// <summary>A tenant's NetSuite connection: where it points and how it authenticates. Credentials are encrypted at
+/// rest, bound to this connection, and leave the grain only inside signed requests; audit events name what changed,
+/// never the secrets.</summary>
+public sealed class NetSuiteConnectionGrain(
+    [PersistentState("connection")] IPersistentState<ConnectionState> state,
+    TenancyDatabase database,
+    SecretProtector secrets,
+    NetSuiteClients clients,
+    TimeProvider time) : Grain, INetSuiteConnectionGrain
+{
+    private static readonly RetryPolicy TestRetry = new(2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+
+    private (Guid TenantId, Guid ConnectionId) Key => ConnectionKey.Parse(GetPrimaryKeyString());
+
+    private string Purpose => "netsuite-connection:" + GetPrimaryKeyString();
+
+    public async Task<ConnectionInfo> CreateAsync(Actor actor, ConnectionSettings settings)
+    {
+        if (state.State.Exists)
+        {
+            throw new ConflictException("This connection already exists.");
+        }
+
+        Validate(settings, requireSecrets: true);
+        var limit = (await GrainFactory.GetGrain<ITenantGrain>(Key.TenantId.ToString("N")).GetProfileAsync()).Entitlements.MaxConnections;
+        var now = time.GetUtcNow();
+        await database.InTenantAsync(Key.TenantId, async (connection, transaction) =>
+        {
+            await using (var count = new NpgsqlCommand("select count(*) from ns_connections", connection, transaction))
+            {
+                if ((long)(await count.ExecuteScalarAsync())! >= limit)
+                {
+                    throw new ConflictException($"The plan allows {limit} NetSuite connection(s); remove one or change the plan.");
+                }
+            }
+
+            await using (var insert = new NpgsqlCommand("insert into ns_connections (tenant_id, connection_id, name, account_id) values ($1, $2, $3, $4)", connection, transaction))
+            {
+                insert.Parameters.AddWithValue(Key.TenantId);
+                insert.Parameters.AddWithValue(Key.ConnectionId);
+                insert.Parameters.AddWithValue(settings.Name.Trim());
+                insert.Parameters.AddWithValue(settings.AccountId.Trim());
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            await AuditWriter.AppendAsync(connection, transaction, Key.TenantId, actor, "connection.created", settings.Name.Trim(), "succeeded", Describe(settings));
+        });
+
+        Apply(settings, now);
+        state.State.Exists = true;
+        state.State.CreatedAt = now;
+        await state.WriteStateAsync();
+        return Info();
+    }
+
+    public async Task<ConnectionInfo> UpdateAsync(Actor actor, ConnectionSettings settings)
+    {
+        EnsureExists();
+        Validate(settings, requireSecrets: false);
+        await database.InTenantAsync(Key.TenantId, async (connection, transaction) =>
+        {
+            await using (var update = new NpgsqlCommand("update ns_connections set name = $2, account_id = $3 where connection_id = $1", connection, transaction))
+            {
+                update.Parameters.AddWithValue(Key.ConnectionId);
+                update.Parameters.AddWithValue(settings.Name.Trim());
+                update.Parameters.AddWithValue(settings.AccountId.Trim());
+                await update.ExecuteNonQueryAsync();
+            }
+
+            await AuditWriter.AppendAsync(connection, transaction, Key.TenantId, actor, "connection.updated", settings.Name.Trim(), "succeeded",
+                new { settings.AccountId, RestletUrl = settings.RestletUrl.ToString(), AuthMethod = settings.AuthMethod.ToString(), CredentialsReplaced = settings.Tba is not null });
+        });
+
+        Apply(settings, time.GetUtcNow());
+        state.State.LastTest = null;
+        await state.WriteStateAsync();
+        return Info();
+    }
+
+    public async Task DeleteAsync(Actor actor)
+    {
+        EnsureExists();
+        var name = state.State.Name;
+        await database.InTenantAsync(Key.TenantId, async (connection, transaction) =>
+        {
+            await using (var delete = new NpgsqlCommand("delete from ns_connections where connection_id = $1", connection, transaction))
+            {
+                delete.Parameters.AddWithValue(Key.ConnectionId);
+                await delete.ExecuteNonQueryAsync();
+            }
+
+            await AuditWriter.AppendAsync(connection, transaction, Key.TenantId, actor, "connection.deleted", name, "succeeded", null);
+        });
+
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    public Task<ConnectionInfo> GetAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(Info());
+    }
+
+    public async Task<ConnectionTestResult> TestAsync(Actor actor)
+    {
+        EnsureExists();
+        var result = await RunTestAsync();
+        state.State.LastTest = result;
+        await state.WriteStateAsync();
+        await database.InTenantAsync(Key.TenantId, (connection, transaction) =>
+            AuditWriter.AppendAsync(connection, transaction, Key.TenantId, actor, "connection.tested", state.State.Name,
+                result.Outcome == ConnectionTestOutcome.Succeeded ? "succeeded" : "failed", new { outcome = result.Outcome.ToString(), result.Message }));
+        return result;
+    }
+
+    private TbaCredentials Credentials()
+    {
+        var tba = JsonSerializer.Deserialize<TbaSecrets>(secrets.Unprotect(state.State.ProtectedSecrets!, Purpose))!;
+        return new TbaCredentials(state.State.AccountId, tba.ConsumerKey, tba.ConsumerSecret, tba.TokenId, tba.TokenSecret);
+    }
+
+    private async Task<ConnectionTestResult> RunTestAsync()
+    {
+        var now = time.GetUtcNow();
+        var url = new Uri(state.State.RestletUrl);
+        if (url.Host.EndsWith(".restlets.api.netsuite.com", StringComparison.OrdinalIgnoreCase)
+            && !url.Host.Equals(NetSuiteAccount.RestletHost(state.State.AccountId), StringComparison.OrdinalIgnoreCase))
+        {
+            return new(ConnectionTestOutcome.WrongAccount, $"The RESTlet URL is on {url.Host}, but account {state.State.AccountId} is served from {NetSuiteAccount.RestletHost(state.State.AccountId)}.", now);
+        }
+
+        try
+        {
+            await clients.Restlet(Credentials(), url, TestRetry).RunAsync(new RestletRequest { Type = "customer", Columns = [new RestletColumn("entityid", null, null, null, null)], PageSize = 5 }, CancellationToken.None);
+            return new(ConnectionTestOutcome.Succeeded, "Connected: the RESTlet answered a test search.", now);
+        }
+        catch (NetSuiteAuthenticationException)
+        {
+            return new(ConnectionTestOutcome.BadCredentials, $"NetSuite refused the credentials for account {state.State.AccountId}: check the consumer key and secret, the token id and secret, and that the token belongs to this account.", now);
+        }
+        catch (NetSuiteException exception) when (exception.Code is "SSS_INVALID_SCRIPTLET_ID" or "404")
+        {
+            return new(ConnectionTestOutcome.RestletNotDeployed, "The RESTlet is not deployed at this URL: deploy restlet/ with the SuiteCloud CLI and copy its external URL.", now);
+        }
+        catch (NetSuiteException exception) when (exception.Code is "PERMISSION_DENIED" or "INSUFFICIENT_PERMISSION")
+        {
+            return new(ConnectionTestOutcome.PermissionMissing, "The integration's role may not run searches: give it the Lists and Transactions search permissions.", now);
+        }
+        catch (NetSuiteException exception) when (exception.Code is "CONNECTION_FAILED" or "TIMEOUT")
+        {
+            return new(ConnectionTestOutcome.Unreachable, $"NetSuite could not be reached at {url.Host}: {exception.Message}", now);
+        }
+        catch (NetSuiteException exception)
+        {
+            return new(ConnectionTestOutcome.Failed, $"NetSuite answered {exception.Code}: {exception.Message}", now);
+        }
+    }
+
+    private void Apply(ConnectionSettings settings, DateTimeOffset now)
+    {
+        state.State.Name = settings.Name.Trim();
+        state.State.AccountId = settings.AccountId.Trim();
+        state.State.RestletUrl = settings.RestletUrl.ToString();
+        state.State.AuthMethod = settings.AuthMethod;
+        if (settings.Tba is { } tba)
+        {
+            state.State.ProtectedSecrets = secrets.Protect(JsonSerializer.Serialize(tba), Purpose);
+        }
+
+        state.State.UpdatedAt = now;
+    }
+
+    private static void Validate(ConnectionSettings settings, bool requireSecrets)
+    {
+        InputRules.Name("name", settings.Name, 100);
+        try
+        {
+            NetSuiteAccount.Realm(settings.AccountId);
+        }
+        catch (ArgumentException exception)
+        {
+            throw InvalidInputException.For("accountId", exception.Message.Split(" (", 2)[0]);
+        }
+
+        if (!settings.RestletUrl.IsAbsoluteUri || settings.RestletUrl.Scheme is not ("https" or "http"))
+        {
+            throw InvalidInputException.For("restletUrl", "must be the RESTlet's external URL, https://ACCOUNT.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=...&deploy=...");
+        }
+
+        if (settings.AuthMethod != NetSuiteAuthMethod.Tba)
+        {
+            throw InvalidInputException.For("authMethod", "OAuth 2.0 client credentials are not available yet; use Tba.");
+        }
+
+        if (settings.Tba is { } tba)
+        {
+            foreach (var (field, value) in new[] { ("consumerKey", tba.ConsumerKey), ("consumerSecret", tba.ConsumerSecret), ("tokenId", tba.TokenId), ("tokenSecret", tba.TokenSecret) })
+            {
+                InputRules.Name(field, value, 200);
+            }
+        }
+        else if (requireSecrets)
+        {
+            throw InvalidInputException.For("tba", "the consumer key and secret and the token id and secret are required.");
+        }
+    }
+
+    private static object Describe(ConnectionSettings settings) =>
+        new { settings.AccountId, RestletUrl = settings.RestletUrl.ToString(), AuthMethod = settings.AuthMethod.ToString() };
+
+    private ConnectionInfo Info() =>
+        new(Key.ConnectionId, state.State.Name, state.State.AccountId, new Uri(state.State.RestletUrl), state.State.AuthMethod,
+            state.State.ProtectedSecrets is not null, state.State.CreatedAt, state.State.UpdatedAt, state.State.LastTest);
+
+    private void EnsureExists()
+    {
+        if (!state.State.Exists)
+        {
+            throw new NotFoundException("No such NetSuite connection.");
+        }
+    }
+}
