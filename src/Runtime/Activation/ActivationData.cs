@@ -190,14 +190,6 @@ internal sealed class ActivationData
         deactivated.TrySetResult();
     }
 
-    public int ActiveTimerCount()
-    {
-        lock (gate)
-        {
-            return timers.Count;
-        }
-    }
-
     internal static T Construct<T>(ActivationData activation, Func<T> constructor)
     {
         var previous = constructing;

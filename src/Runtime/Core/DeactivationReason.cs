@@ -13,6 +13,4 @@ public enum DeactivationReason
     ShuttingDown,
     /// <summary>A write found newer state in storage: this activation is stale.</summary>
     InconsistentState,
-    /// <summary>Activation failed.</summary>
-    ActivationFailed,
 }
