@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EcomOps.Runtime.Tests.Grains;
+using EcomOps.TestingHost;
 using Npgsql;
 
 namespace EcomOps.Runtime.Tests;
@@ -30,7 +31,7 @@ public sealed class FailoverTests(ClusterFixture fixture)
         for (var i = 1; i <= 30; i++)
         {
             var counter = client.GetGrain<ICounterGrain>($"survivor-{i}");
-            Assert.Equal(i, await RetriedOnceAfterCrashAsync(counter.GetAsync));
+            Assert.Equal(i, await TestCluster.RetryOnceAfterCrashAsync(counter.GetAsync));
             Assert.NotEqual(victim.Address.ToString(), await counter.GetSiloAsync());
         }
 
@@ -132,20 +133,6 @@ public sealed class FailoverTests(ClusterFixture fixture)
         for (var i = 0; i < 10; i++)
         {
             Assert.Equal(cluster.Silos[0].Address.ToString(), await cluster.Client.GetGrain<ICounterGrain>($"after-fence-{i}").GetSiloAsync());
-        }
-    }
-
-    /// <summary>Calls are at most once: one already on its way to the silo when it crashed fails, and the caller
-    /// decides whether to send it again.</summary>
-    private static async Task<T> RetriedOnceAfterCrashAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (SiloUnavailableException exception) when (exception.Message.Contains("may or may not have run", StringComparison.Ordinal))
-        {
-            return await call();
         }
     }
 

@@ -121,6 +121,20 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Calls are at most once: one already on its way to a silo when it crashed fails with "may or may not have
+    /// run", and the caller decides to send it again. Tests that kill silos do so once through this.</summary>
+    public static async Task<T> RetryOnceAfterCrashAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (SiloUnavailableException exception) when (exception.Message.Contains("may or may not have run", StringComparison.Ordinal))
+        {
+            return await call();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in clients)

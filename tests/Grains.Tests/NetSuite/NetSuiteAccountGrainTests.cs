@@ -120,26 +120,13 @@ public sealed class NetSuiteAccountGrainTests : IAsyncLifetime
         await cluster.KillSiloAsync(owner);
 
         // The new activation knows both slots are out: a third request may not start.
-        Assert.Null(await Retried(() => account.AcquireAsync("three", TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(300))));
+        Assert.Null(await TestCluster.RetryOnceAfterCrashAsync(() => account.AcquireAsync("three", TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(300))));
         await account.ReleaseAsync(first!.LeaseId);
         Assert.NotNull(await account.AcquireAsync("three", TimeSpan.FromMinutes(1), TimeSpan.Zero));
     }
 
     private TestSilo Owner(string key) =>
         cluster.Silos.Single(s => s.Silo.HasActivation(new EcomOps.Runtime.GrainId("netsuiteaccount", key)));
-
-    /// <summary>A call already on its way to the crashed silo fails; the caller sends it again.</summary>
-    private static async Task<T> Retried<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (EcomOps.Runtime.SiloUnavailableException)
-        {
-            return await call();
-        }
-    }
 
     private static void InterlockedMax(ref int target, int value)
     {
