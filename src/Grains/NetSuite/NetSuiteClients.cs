@@ -8,6 +8,6 @@ public sealed class NetSuiteClients(IHttpClientFactory httpClients, TimeProvider
 {
     public const string HttpClientName = "netsuite";
 
-    public RestletClient Restlet(TbaCredentials credentials, Uri restletUrl, RetryPolicy retry) =>
-        new(httpClients.CreateClient(HttpClientName), credentials, restletUrl, retry, time, loggers.CreateLogger<RestletClient>());
+    public RestletClient Restlet(TbaCredentials credentials, Uri restletUrl, RetryPolicy retry, AccountSlots? slots = null) =>
+        new(httpClients.CreateClient(HttpClientName), credentials, restletUrl, retry, time, loggers.CreateLogger<RestletClient>(), slots);
 }

@@ -8,8 +8,10 @@ namespace EcomOps.Grains.NetSuite;
 
 /// <summary>Calls the saved-search RESTlet of one NetSuite account with Token-Based Authentication. Retries what
 /// NetSuite says to retry (429, 5xx, time-outs, and the account concurrency limit, which a RESTlet reports as HTTP 400
-/// SSS_REQUEST_LIMIT_EXCEEDED), with jittered backoff; everything else becomes a typed error at once.</summary>
-public sealed class RestletClient(HttpClient http, TbaCredentials credentials, Uri restletUrl, RetryPolicy retry, TimeProvider time, ILogger logger)
+/// SSS_REQUEST_LIMIT_EXCEEDED), with jittered backoff; everything else becomes a typed error at once. With
+/// <paramref name="slots"/>, every attempt holds one of the account's concurrency slots, and none is held while
+/// backing off.</summary>
+public sealed class RestletClient(HttpClient http, TbaCredentials credentials, Uri restletUrl, RetryPolicy retry, TimeProvider time, ILogger logger, AccountSlots? slots = null)
 {
     private static readonly JsonSerializerOptions ReadOptions = new(JsonSerializerDefaults.Web);
 
@@ -21,7 +23,22 @@ public sealed class RestletClient(HttpClient http, TbaCredentials credentials, U
         for (var attempt = 1; ; attempt++)
         {
             LastAttempts = attempt;
-            var (outcome, response, retryAfter) = await SendAsync(request, cancellationToken);
+            NetSuiteException? outcome;
+            RestletResponse? response;
+            TimeSpan? retryAfter;
+            var slot = slots is null ? null : await slots.TakeAsync(cancellationToken);
+            try
+            {
+                (outcome, response, retryAfter) = await SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                if (slot is not null)
+                {
+                    await slot.DisposeAsync();
+                }
+            }
+
             if (outcome is null)
             {
                 return response!;

@@ -1,0 +1,9 @@
+namespace EcomOps.Grains.NetSuite;
+
+public enum SyncRunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
