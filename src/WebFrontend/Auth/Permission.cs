@@ -10,4 +10,10 @@ public enum Permission
     UsersManage,
     ApiKeysManage,
     AuditRead,
+    ConnectionsRead,
+    ConnectionsManage,
+    SyncsRead,
+    SyncsRun,
+    SyncsManage,
+    DatasetsRead,
 }

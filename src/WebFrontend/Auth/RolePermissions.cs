@@ -9,11 +9,17 @@ public static class RolePermissions
     public static IReadOnlyDictionary<Permission, Role> LowestRole { get; } = new Dictionary<Permission, Role>
     {
         [Permission.TenantRead] = Role.Viewer,
+        [Permission.ConnectionsRead] = Role.Viewer,
+        [Permission.SyncsRead] = Role.Viewer,
+        [Permission.DatasetsRead] = Role.Viewer,
         [Permission.AuditRead] = Role.Operator,
         [Permission.UsersRead] = Role.Operator,
+        [Permission.SyncsRun] = Role.Operator,
         [Permission.TenantUpdate] = Role.Admin,
         [Permission.UsersManage] = Role.Admin,
         [Permission.ApiKeysManage] = Role.Admin,
+        [Permission.ConnectionsManage] = Role.Admin,
+        [Permission.SyncsManage] = Role.Admin,
         [Permission.PlanChange] = Role.Owner,
     };
 
