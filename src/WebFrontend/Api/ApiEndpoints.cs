@@ -1,3 +1,4 @@
+using EcomOps.WebFrontend.Api.NetSuite;
 using EcomOps.WebFrontend.Auth;
 using EcomOps.WebFrontend.Infrastructure;
 
@@ -17,6 +18,9 @@ public static class ApiEndpoints
         UserEndpoints.Map(api);
         ApiKeyEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        ConnectionEndpoints.Map(api);
+        SyncEndpoints.Map(api);
+        DatasetEndpoints.Map(api);
     }
 
     public const string ApiPolicy = "api";

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace EcomOps.WebFrontend.Infrastructure;
 
 /// <summary>Collects field errors for a request and answers them all at once as a validation problem.</summary>
@@ -6,6 +8,16 @@ public sealed class Validation
     private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
 
     public bool IsValid => errors.Count == 0;
+
+    /// <summary>The problems found so far, by field (the portal shows each beside its field).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors => errors;
+
+    /// <summary>Records a problem found by a check of the caller's own.</summary>
+    public Validation Add(string field, string problem)
+    {
+        errors.TryAdd(field, [problem]);
+        return this;
+    }
 
     public Validation Require(string field, string? value, int maxLength = 200)
     {
@@ -31,5 +43,5 @@ public sealed class Validation
         return this;
     }
 
-    public IResult Problem() => TypedResults.ValidationProblem(errors, title: "Invalid input");
+    public ValidationProblem Problem() => TypedResults.ValidationProblem(errors, title: "Invalid input");
 }
