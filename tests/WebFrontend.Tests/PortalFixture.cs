@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using EcomOps.Grains.Hosting;
+using EcomOps.Grains.NetSuite;
+using EcomOps.Sandboxes.NetSuite;
 using EcomOps.TestingHost;
 using EcomOps.WebFrontend.Api;
 using EcomOps.WebFrontend.Hosting;
@@ -11,8 +13,8 @@ using Microsoft.Extensions.Configuration;
 
 namespace EcomOps.WebFrontend.Tests;
 
-/// <summary>A two-silo cluster hosting the product grains on a fresh database, and the web frontend in front of it:
-/// in memory for API tests, on a loopback port for the browser.</summary>
+/// <summary>A two-silo cluster hosting the product grains on a fresh database, the web frontend in front of it (in
+/// memory for API tests, on a loopback port for the browser), and a NetSuite sandbox for connections to point at.</summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
     private WebApplication? inMemory;
@@ -23,6 +25,14 @@ public sealed class PortalFixture : IAsyncLifetime
     public TestCluster Cluster { get; private set; } = null!;
 
     public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>A stand-in NetSuite account with <see cref="SandboxRows"/> rows in each saved search.</summary>
+    public NetSuiteSandboxHost Sandbox { get; private set; } = null!;
+
+    public const long SandboxRows = 230;
+
+    /// <summary>The sandbox account's TBA credentials, which connections in tests use.</summary>
+    public static TbaCredentials SandboxCredentials { get; } = new("1234567_SB1", "ck-portal-tests", "cs-portal-tests-SECRET", "tid-portal-tests", "ts-portal-tests-SECRET");
 
     /// <summary>The frontend on a real port, started on first use (browser tests only).</summary>
     public async Task<Uri> PortalAddressAsync()
@@ -44,6 +54,9 @@ public sealed class PortalFixture : IAsyncLifetime
         options.ConfigureSilo = silo => silo.AddProductGrains();
         options.Configuration["Tenancy:LockoutThreshold"] = "5";
         Cluster = await TestCluster.StartAsync(Database.ConnectionString, options);
+        var sandbox = new SandboxOptions { RowsPerDataSet = SandboxRows };
+        sandbox.Accounts.Add(SandboxCredentials);
+        Sandbox = await NetSuiteSandboxHost.StartAsync(sandbox);
         inMemory = Build(testServer: true);
         await inMemory.StartAsync();
         Api = inMemory.GetTestClient();
@@ -60,6 +73,7 @@ public sealed class PortalFixture : IAsyncLifetime
             }
         }
 
+        await Sandbox.DisposeAsync();
         await Cluster.DisposeAsync();
         await Database.DisposeAsync();
     }
