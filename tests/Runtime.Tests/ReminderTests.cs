@@ -1,3 +1,4 @@
+using EcomOps.TestingHost;
 using EcomOps.Runtime.Tests.Grains;
 
 namespace EcomOps.Runtime.Tests;

@@ -10,6 +10,8 @@ public interface INetSuiteConnectionGrain : IGrainWithStringKey
 
     Task<ConnectionInfo> UpdateAsync(Actor actor, ConnectionSettings settings);
 
+    /// <summary>Deletes the connection with its syncs, their data and history.</summary>
+    [ResponseTimeout("00:05:00")]
     Task DeleteAsync(Actor actor);
 
     Task<ConnectionInfo> GetAsync();

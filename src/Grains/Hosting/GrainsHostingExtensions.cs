@@ -24,6 +24,15 @@ public static class GrainsHostingExtensions
         silo.Services.AddSingleton(sp => new TenancyDatabase(NpgsqlDataSource.Create(AppRoleConnection.For(
             sp.GetRequiredService<IOptions<TenancyOptions>>().Value.AppConnectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ConnectionString))));
         silo.Services.AddSingleton(sp => new DatasetStore(sp.GetRequiredService<TenancyDatabase>()));
+        silo.Services.AddSingleton(sp => new SyncRunStore(sp.GetRequiredService<TenancyDatabase>()));
+        silo.Services.AddOptions<SyncOptions>().BindConfiguration("Sync")
+            .Validate(o => o.TickInterval > TimeSpan.Zero, "Sync:TickInterval must be positive.")
+            .Validate(o => o.PageSize is >= 5 and <= 1000, "Sync:PageSize must be from 5 to 1000 (the RESTlet's page sizes).")
+            .Validate(o => o.PagesPerRequest is >= 1 and <= 10, "Sync:PagesPerRequest must be from 1 to 10.")
+            .Validate(o => o.MaxAttempts >= 1 && o.RetryBaseDelay >= TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay, "Sync:MaxAttempts must be at least 1, and Sync:RetryMaxDelay at least Sync:RetryBaseDelay.")
+            .Validate(o => o.FailureBackoff > TimeSpan.Zero && o.MaxFailureBackoff >= o.FailureBackoff, "Sync:FailureBackoff must be positive and at most Sync:MaxFailureBackoff.")
+            .Validate(o => o.IncrementalOverlap >= TimeSpan.Zero && o.RunsKept >= 1, "Sync:IncrementalOverlap must not be negative, and Sync:RunsKept must be at least 1.")
+            .ValidateOnStart();
         silo.Services.AddOptions<SecretsOptions>().BindConfiguration("Secrets")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ActiveKeyId) && o.Keys.ContainsKey(o.ActiveKeyId),
                 "Secrets:ActiveKeyId must name one of Secrets:Keys (base64 256-bit keys that encrypt stored credentials).")

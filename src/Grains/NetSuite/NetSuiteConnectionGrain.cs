@@ -15,13 +15,13 @@ public sealed class NetSuiteConnectionGrain(
     TenancyDatabase database,
     SecretProtector secrets,
     NetSuiteClients clients,
-    TimeProvider time) : Grain, INetSuiteConnectionGrain
+    TimeProvider time) : Grain, INetSuiteConnectionGrain, INetSuiteConnectionAccessGrain
 {
     private static readonly RetryPolicy TestRetry = new(2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
 
     private (Guid TenantId, Guid ConnectionId) Key => ConnectionKey.Parse(GetPrimaryKeyString());
 
-    private string Purpose => "netsuite-connection:" + GetPrimaryKeyString();
+    private string Purpose => ConnectionTarget.SecretPurpose(GetPrimaryKeyString());
 
     public async Task<ConnectionInfo> CreateAsync(Actor actor, ConnectionSettings settings)
     {
@@ -90,6 +90,26 @@ public sealed class NetSuiteConnectionGrain(
     {
         EnsureExists();
         var name = state.State.Name;
+        var searches = await database.InTenantAsync<IReadOnlyList<string>>(Key.TenantId, async (connection, transaction) =>
+        {
+            await using var command = new NpgsqlCommand("select search_id from ns_syncs where connection_id = $1", connection, transaction);
+            command.Parameters.AddWithValue(Key.ConnectionId);
+            var ids = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
+        });
+
+        // Each sync stops its run and removes its data first, so no run outlives the connection it reads through.
+        foreach (var searchId in searches)
+        {
+            await GrainFactory.GetGrain<ISavedSearchSyncGrain>(SyncKey.Of(Key.TenantId, Key.ConnectionId, searchId)).RemoveAsync(actor);
+        }
+
         await database.InTenantAsync(Key.TenantId, async (connection, transaction) =>
         {
             await using (var delete = new NpgsqlCommand("delete from ns_connections where connection_id = $1", connection, transaction))
@@ -123,11 +143,14 @@ public sealed class NetSuiteConnectionGrain(
         return result;
     }
 
-    private TbaCredentials Credentials()
+    Task<ConnectionTarget> INetSuiteConnectionAccessGrain.GetTargetAsync()
     {
-        var tba = JsonSerializer.Deserialize<TbaSecrets>(secrets.Unprotect(state.State.ProtectedSecrets!, Purpose))!;
-        return new TbaCredentials(state.State.AccountId, tba.ConsumerKey, tba.ConsumerSecret, tba.TokenId, tba.TokenSecret);
+        EnsureExists();
+        return Task.FromResult(Target());
     }
+
+    private ConnectionTarget Target() =>
+        new(GetPrimaryKeyString(), state.State.Name, state.State.AccountId, new Uri(state.State.RestletUrl), state.State.AuthMethod, state.State.ProtectedSecrets!);
 
     private async Task<ConnectionTestResult> RunTestAsync()
     {
@@ -141,7 +164,7 @@ public sealed class NetSuiteConnectionGrain(
 
         try
         {
-            await clients.Restlet(Credentials(), url, TestRetry).RunAsync(new RestletRequest { Type = "customer", Columns = [new RestletColumn("entityid", null, null, null, null)], PageSize = 5 }, CancellationToken.None);
+            await clients.Restlet(Target().TbaCredentials(secrets), url, TestRetry).RunAsync(new RestletRequest { Type = "customer", Columns = [new RestletColumn("entityid", null, null, null, null)], PageSize = 5 }, CancellationToken.None);
             return new(ConnectionTestOutcome.Succeeded, "Connected: the RESTlet answered a test search.", now);
         }
         catch (NetSuiteAuthenticationException)

@@ -1,4 +1,4 @@
-namespace EcomOps.Runtime.Tests;
+namespace EcomOps.TestingHost;
 
 /// <summary>Polls a condition the cluster reaches asynchronously (failure detection, reminders), failing with a
 /// description of what was last seen.</summary>
