@@ -15,17 +15,19 @@ public static class ConnectionEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var connections = api.MapGroup("/connections").WithTags("NetSuite connections");
+        var connection = connections.MapGroup("/{connectionId:guid}").ProducesProblem(StatusCodes.Status404NotFound);
         var read = RolePermissions.PolicyName(Permission.ConnectionsRead);
         var manage = RolePermissions.PolicyName(Permission.ConnectionsManage);
         connections.MapGet("", (ClaimsPrincipal user, IGrainFactory grains) => grains.NetSuiteDirectory(user).ListConnectionsAsync())
             .RequireAuthorization(read).WithSummary("Lists the connections.");
-        connections.MapPost("", CreateAsync).RequireAuthorization(manage).WithSummary("Creates a connection; the TBA credentials are required.");
-        connections.MapGet("/{connectionId:guid}", (Guid connectionId, ClaimsPrincipal user, IGrainFactory grains) => grains.Connection(user, connectionId).GetAsync())
+        connections.MapPost("", CreateAsync).RequireAuthorization(manage).WithSummary("Creates a connection; the TBA credentials are required.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        connection.MapGet("", (Guid connectionId, ClaimsPrincipal user, IGrainFactory grains) => grains.Connection(user, connectionId).GetAsync())
             .RequireAuthorization(read).WithSummary("Gets a connection, without its credentials.");
-        connections.MapPut("/{connectionId:guid}", UpdateAsync).RequireAuthorization(manage)
+        connection.MapPut("", UpdateAsync).RequireAuthorization(manage)
             .WithSummary("Changes a connection; without tba, the stored credentials stay.");
-        connections.MapDelete("/{connectionId:guid}", DeleteAsync).RequireAuthorization(manage).WithSummary("Deletes a connection.");
-        connections.MapPost("/{connectionId:guid}/test", (Guid connectionId, ClaimsPrincipal user, IGrainFactory grains) => grains.Connection(user, connectionId).TestAsync(user.Actor()))
+        connection.MapDelete("", DeleteAsync).RequireAuthorization(manage).WithSummary("Deletes a connection with its syncs, their data and history.");
+        connection.MapPost("/test", (Guid connectionId, ClaimsPrincipal user, IGrainFactory grains) => grains.Connection(user, connectionId).TestAsync(user.Actor()))
             .RequireAuthorization(RolePermissions.PolicyName(Permission.SyncsRun))
             .WithSummary("Runs a one-row search through the connection and says what, if anything, is wrong.");
     }

@@ -14,10 +14,11 @@ public static class DatasetEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var dataset = api.MapGroup("/datasets/{datasetId}").WithTags("Datasets").RequireAuthorization(RolePermissions.PolicyName(Permission.DatasetsRead));
+        var dataset = api.MapGroup("/datasets/{datasetId}").WithTags("Datasets").RequireAuthorization(RolePermissions.PolicyName(Permission.DatasetsRead))
+            .ProducesProblem(StatusCodes.Status404NotFound);
         dataset.MapGet("/rows", RowsAsync).WithSummary("A page of rows: the columns, the rows, the cursor of the next page (null after the last) and how many rows match.");
         dataset.MapGet("/csv", CsvAsync).WithSummary("Every row matching the filter, in the sort order, as CSV: the internal id, then the chosen columns.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem();
     }
 
     private static async Task<Results<Ok<DatasetPage>, ValidationProblem>> RowsAsync(
@@ -45,7 +46,7 @@ public static class DatasetEndpoints
         [Description("true to sort in descending order.")] string? desc,
         [Description("Only rows with a cell containing this text.")] string? filter,
         [Description("The index of the only column the filter looks in; empty for any.")] string? filterColumn,
-        [Description("The indexes of the columns to include, comma-separated, such as 0,2,3; empty for all.")] string? columns)
+        [Description("The indexes of the columns to include, in that order, comma-separated, such as 0,2,3; empty for all.")] string? columns)
     {
         var sync = grains.Dataset(context.User, datasetId);
         var (connectionId, searchId) = NetSuiteGrains.ParseDatasetId(datasetId);

@@ -14,24 +14,28 @@ public static class SyncEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var searches = api.MapGroup("/connections/{connectionId:guid}/searches").WithTags("Syncs");
+        var searches = api.MapGroup("/connections/{connectionId:guid}/searches").WithTags("Syncs").ProducesProblem(StatusCodes.Status404NotFound);
         var read = RolePermissions.PolicyName(Permission.SyncsRead);
         var run = RolePermissions.PolicyName(Permission.SyncsRun);
         var manage = RolePermissions.PolicyName(Permission.SyncsManage);
         searches.MapGet("", ListForConnectionAsync).RequireAuthorization(read).WithSummary("Lists the searches a connection syncs, with their status.");
-        searches.MapPut("/{searchId}", ConfigureAsync).RequireAuthorization(manage).WithSummary("Adds a saved search to the connection, or changes its sync.");
+        searches.MapPut("/{searchId}", ConfigureAsync).RequireAuthorization(manage).WithSummary("Adds a saved search to the connection, or changes its sync.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         searches.MapDelete("/{searchId}", RemoveAsync).RequireAuthorization(manage).WithSummary("Stops syncing a search and deletes its data and history.");
-        searches.MapPost("/{searchId}/run", RunAsync).RequireAuthorization(run).WithSummary("Starts a run now (409 while one runs).");
+        searches.MapPost("/{searchId}/run", RunAsync).RequireAuthorization(run).WithSummary("Starts a run now (409 while one runs).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         searches.MapPost("/{searchId}/cancel", (Guid connectionId, string searchId, ClaimsPrincipal user, IGrainFactory grains) =>
                 grains.Sync(user, connectionId, searchId).CancelAsync(user.Actor()))
-            .RequireAuthorization(run).WithSummary("Stops the run in progress after its current page.");
+            .RequireAuthorization(run).WithSummary("Stops the run in progress after its current page (409 when none runs).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         var syncs = api.MapGroup("/syncs").WithTags("Syncs").RequireAuthorization(read);
         syncs.MapGet("", (ClaimsPrincipal user, IGrainFactory grains) => grains.NetSuiteDirectory(user).ListSyncsAsync(null))
             .WithSummary("Lists every sync of the tenant with its status.");
         syncs.MapGet("/{datasetId}", (string datasetId, ClaimsPrincipal user, IGrainFactory grains) => grains.Dataset(user, datasetId).GetAsync())
-            .WithSummary("Gets a sync: its settings, the run in progress, the last run and the next.");
-        syncs.MapGet("/{datasetId}/runs", RunsAsync).WithSummary("Lists a sync's runs, newest first.");
+            .WithSummary("Gets a sync: its settings, the run in progress, the last run and the next.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        syncs.MapGet("/{datasetId}/runs", RunsAsync).WithSummary("Lists a sync's runs, newest first.").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IReadOnlyList<SyncInfo>> ListForConnectionAsync(Guid connectionId, ClaimsPrincipal user, IGrainFactory grains)
@@ -49,15 +53,12 @@ public static class SyncEndpoints
             return validation.Problem();
         }
 
-        await grains.Connection(user, connectionId).GetAsync();
         return TypedResults.Ok(await sync.ConfigureAsync(user.Actor(), settings));
     }
 
     private static async Task<NoContent> RemoveAsync(Guid connectionId, string searchId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var sync = grains.Sync(user, connectionId, searchId);
-        await sync.GetAsync();
-        await sync.RemoveAsync(user.Actor());
+        await grains.Sync(user, connectionId, searchId).RemoveAsync(user.Actor());
         return TypedResults.NoContent();
     }
 
