@@ -31,6 +31,9 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public const long SandboxRows = 230;
 
+    /// <summary>Rows per RESTlet page the silos ask for, so a run of a sandbox search takes several pages.</summary>
+    public const int SyncPageSize = 50;
+
     /// <summary>The sandbox account's TBA credentials, which connections in tests use.</summary>
     public static TbaCredentials SandboxCredentials { get; } = new("1234567_SB1", "ck-portal-tests", "cs-portal-tests-SECRET", "tid-portal-tests", "ts-portal-tests-SECRET");
 
@@ -53,6 +56,8 @@ public sealed class PortalFixture : IAsyncLifetime
         var options = new TestClusterOptions { InitialSilos = 2 };
         options.ConfigureSilo = silo => silo.AddProductGrains();
         options.Configuration["Tenancy:LockoutThreshold"] = "5";
+        options.Configuration["Sync:PageSize"] = SyncPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        options.Configuration["Sync:PagesPerRequest"] = "1";
         Cluster = await TestCluster.StartAsync(Database.ConnectionString, options);
         var sandbox = new SandboxOptions { RowsPerDataSet = SandboxRows };
         sandbox.Accounts.Add(SandboxCredentials);

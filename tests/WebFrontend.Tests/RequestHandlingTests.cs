@@ -128,10 +128,24 @@ public sealed class RequestHandlingTests(PortalFixture fixture)
     {
         var document = await fixture.Api.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Json.Options);
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/v1/auth/login", "/api/v1/tenant", "/api/v1/users", "/api/v1/api-keys", "/api/v1/audit" })
+        foreach (var path in new[]
+                 {
+                     "/api/v1/auth/login", "/api/v1/tenant", "/api/v1/users", "/api/v1/api-keys", "/api/v1/audit",
+                     "/api/v1/connections", "/api/v1/connections/{connectionId}", "/api/v1/connections/{connectionId}/test",
+                     "/api/v1/connections/{connectionId}/searches/{searchId}", "/api/v1/connections/{connectionId}/searches/{searchId}/run",
+                     "/api/v1/syncs", "/api/v1/syncs/{datasetId}/runs", "/api/v1/datasets/{datasetId}/rows", "/api/v1/datasets/{datasetId}/csv",
+                 })
         {
             Assert.True(paths.TryGetProperty(path, out _), path);
         }
+
+        var rows = paths.GetProperty("/api/v1/datasets/{datasetId}/rows").GetProperty("get");
+        Assert.Contains(rows.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "cursor");
+        Assert.True(rows.GetProperty("responses").TryGetProperty("400", out _));
+        var csv = paths.GetProperty("/api/v1/datasets/{datasetId}/csv").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(csv.TryGetProperty("text/csv", out _));
+        var run = paths.GetProperty("/api/v1/connections/{connectionId}/searches/{searchId}/run").GetProperty("post").GetProperty("responses");
+        Assert.True(run.TryGetProperty("202", out _));
 
         using var ui = await fixture.Api.GetAsync("/swagger/index.html");
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);

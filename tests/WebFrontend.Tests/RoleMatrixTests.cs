@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using EcomOps.Grains.NetSuite;
 using EcomOps.Grains.Tenancy;
 using EcomOps.WebFrontend.Api;
+using EcomOps.WebFrontend.Api.NetSuite;
 using EcomOps.WebFrontend.Auth;
 
 namespace EcomOps.WebFrontend.Tests;
@@ -20,6 +22,18 @@ public sealed class RoleMatrixTests(PortalFixture fixture)
         var client = role == Role.Owner ? owner.Client : await MemberClientAsync(owner, role);
         var viewer = await AddMemberAsync(owner, Role.Viewer);
 
+        // NetSuite: the Pro plan's room for more connections, one connection with a synced search to read and run,
+        // and one to delete.
+        (await owner.Client.PutAsJsonAsync("/api/v1/tenant/plan", new ChangePlanRequest("Pro"))).EnsureSuccessStatusCode();
+        var connection = (await NetSuiteTestData.CreateConnectionAsync(owner.Client, fixture)).ConnectionId;
+        var doomed = (await NetSuiteTestData.CreateConnectionAsync(owner.Client, fixture, "Doomed")).ConnectionId;
+        var connectionUrl = $"/api/v1/connections/{connection}";
+        var customers = $"{connectionUrl}/searches/{NetSuiteTestData.Customers}";
+        var items = $"{connectionUrl}/searches/{NetSuiteTestData.Items}";
+        (await owner.Client.PutAsJsonAsync(customers, new SearchRequest("Customers", "Full", null))).EnsureSuccessStatusCode();
+        var dataset = DatasetId.Of(connection, NetSuiteTestData.Customers);
+        var faults = fixture.Sandbox.Account(NetSuiteTestData.Credentials.AccountId).Faults;
+
         var calls = new (Permission Needs, Func<HttpClient, Task<HttpResponseMessage>> Call)[]
         {
             (Permission.TenantRead, c => c.GetAsync("/api/v1/tenant")),
@@ -33,6 +47,37 @@ public sealed class RoleMatrixTests(PortalFixture fixture)
             (Permission.ApiKeysManage, c => c.PostAsJsonAsync("/api/v1/api-keys", new CreateApiKeyRequest("k", "Read"))),
             (Permission.AuditRead, c => c.GetAsync("/api/v1/audit")),
             (Permission.AuditRead, c => c.GetAsync("/api/v1/audit/export.csv")),
+            (Permission.ConnectionsRead, c => c.GetAsync("/api/v1/connections")),
+            (Permission.ConnectionsRead, c => c.GetAsync(connectionUrl)),
+            (Permission.SyncsRun, c => c.PostAsync(connectionUrl + "/test", null)),
+            (Permission.ConnectionsManage, c => c.PostAsJsonAsync("/api/v1/connections", NetSuiteTestData.SandboxConnection(fixture, "Another"))),
+            (Permission.ConnectionsManage, c => c.PutAsJsonAsync(connectionUrl, new ConnectionRequest("Renamed", NetSuiteTestData.Credentials.AccountId, fixture.Sandbox.RestletUrl.ToString(), null, null))),
+            (Permission.SyncsRead, c => c.GetAsync(connectionUrl + "/searches")),
+            (Permission.SyncsRead, c => c.GetAsync("/api/v1/syncs")),
+            (Permission.SyncsRead, c => c.GetAsync($"/api/v1/syncs/{dataset}")),
+            (Permission.SyncsRead, c => c.GetAsync($"/api/v1/syncs/{dataset}/runs")),
+            (Permission.DatasetsRead, c => c.GetAsync($"/api/v1/datasets/{dataset}/rows")),
+            (Permission.DatasetsRead, c => c.GetAsync($"/api/v1/datasets/{dataset}/csv")),
+            (Permission.SyncsManage, c => c.PutAsJsonAsync(items, new SearchRequest("Items", "Incremental", new ScheduleRequest("Daily", null, "03:00")))),
+            (Permission.SyncsRun, async c =>
+            {
+                // Slow pages keep the run going until the cancel that follows.
+                faults.Latency = TimeSpan.FromMilliseconds(500);
+                return await c.PostAsync(customers + "/run", null);
+            }),
+            (Permission.SyncsRun, async c =>
+            {
+                try
+                {
+                    return await c.PostAsync(customers + "/cancel", null);
+                }
+                finally
+                {
+                    faults.Latency = TimeSpan.Zero;
+                }
+            }),
+            (Permission.SyncsManage, c => c.DeleteAsync(items)),
+            (Permission.ConnectionsManage, c => c.DeleteAsync($"/api/v1/connections/{doomed}")),
         };
 
         foreach (var (needs, call) in calls)
