@@ -73,7 +73,7 @@ public static class PortalEndpoints
             return new RazorComponentResult<ConnectionTestMessage>(new { Result = result });
         }
 
-        Flash.Set(context, $"{SyncText.Outcome(result.Outcome)}: {result.Message}", result.Outcome == ConnectionTestOutcome.Succeeded ? "success" : "error");
+        Flash.Set(context, $"{SyncText.Outcome(result.Outcome)} {result.Message}", result.Outcome == ConnectionTestOutcome.Succeeded ? "success" : "error");
         return Results.Redirect($"/connections/{connectionId}");
     }
 

@@ -33,15 +33,16 @@ public static class SyncText
     public static int? Percent(SyncRunInfo run) =>
         run.PageCount is > 0 and var count ? (int)Math.Clamp(run.Pages * 100L / count, 0, 100) : null;
 
+    /// <summary>The headline of a connection test: passed, or failed and why in a word or two.</summary>
     public static string Outcome(ConnectionTestOutcome outcome) => outcome switch
     {
-        ConnectionTestOutcome.Succeeded => "Connected",
-        ConnectionTestOutcome.BadCredentials => "Bad credentials",
-        ConnectionTestOutcome.WrongAccount => "Wrong account",
-        ConnectionTestOutcome.RestletNotDeployed => "RESTlet not deployed",
-        ConnectionTestOutcome.PermissionMissing => "Permission missing",
-        ConnectionTestOutcome.Unreachable => "Unreachable",
-        _ => "Failed",
+        ConnectionTestOutcome.Succeeded => "Test passed.",
+        ConnectionTestOutcome.BadCredentials => "Test failed: bad credentials.",
+        ConnectionTestOutcome.WrongAccount => "Test failed: wrong account.",
+        ConnectionTestOutcome.RestletNotDeployed => "Test failed: RESTlet not deployed.",
+        ConnectionTestOutcome.PermissionMissing => "Test failed: permission missing.",
+        ConnectionTestOutcome.Unreachable => "Test failed: NetSuite unreachable.",
+        _ => "Test failed.",
     };
 
     private static string Minutes(int minutes) =>
