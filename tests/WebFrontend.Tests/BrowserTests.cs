@@ -109,7 +109,7 @@ public sealed class BrowserTests(PortalFixture fixture)
         Assert.Equal(0, await page.Locator("[name='Tenant.Name']").CountAsync());
     }
 
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
