@@ -215,6 +215,13 @@ public sealed class NetSuiteBrowserTests(PortalFixture fixture)
 
         await page.GetByTestId($"sync-{datasetId}").GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByTestId("row-id")).ToHaveCountAsync(25);
+
+        // A hand-edited address gets a readable answer, not an error page.
+        await page.GotoAsync($"/datasets/{datasetId}?sort=abc&col=x&cursor=forged");
+        await Assertions.Expect(page.GetByTestId("dataset-table").GetByRole(AriaRole.Alert)).ToContainTextAsync("The page's cursor is not a cursor this dataset gave out");
+        await page.GotoAsync($"/datasets/{datasetId}?sort=99");
+        await Assertions.Expect(page.GetByTestId("dataset-table").GetByRole(AriaRole.Alert)).ToContainTextAsync("The sort column must be a column index from 0 to 4.");
+        await page.GotoAsync($"/datasets/{datasetId}");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("dataset-csv").ClickAsync());
         var path = Path.Combine(Path.GetTempPath(), $"ecomops-{Guid.NewGuid():N}.csv");
         await download.SaveAsAsync(path);

@@ -88,7 +88,7 @@ public static class PortalEndpoints
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var returnTo = form["returnTo"].ToString();
-        if (!returnTo.StartsWith('/') || returnTo.StartsWith("//", StringComparison.Ordinal) || returnTo.StartsWith("/\\", StringComparison.Ordinal))
+        if (!returnTo.StartsWith('/') || returnTo.StartsWith("//", StringComparison.Ordinal) || returnTo.StartsWith("/\\", StringComparison.Ordinal) || returnTo.Any(char.IsControl))
         {
             returnTo = "/syncs";
         }
