@@ -273,7 +273,8 @@ public sealed class SavedSearchSyncGrain(
         // Returns to the caller (an activation, a request, a reminder) before any work.
         await Task.Yield();
         var settings = options.Value;
-        Task<(RestletResponse Response, int Attempts)>? pending = null;
+        Task<FetchedPage>? pending = null;
+        Task<SyncCheckpoint>? committing = null;
         try
         {
             checkpoint ??= await runs.TakeOverAsync(Dataset, loop.RunId, owner, loop.Token);
@@ -304,15 +305,11 @@ public sealed class SavedSearchSyncGrain(
             };
             var next = pending = Fetch(client, request, checkpoint.AfterId, loop.Token);
             var columnsSaved = false;
+            var pagesRead = progress.Pages;
             while (true)
             {
-                var (response, attempts) = await next;
+                var (response, staged, attempts) = await next;
                 pending = null;
-                if (response.Rows.Any(r => r.Id is null))
-                {
-                    throw new NetSuiteException("SUMMARY_SEARCH", "This is a summary search: its rows have no internal ids, so it cannot be kept row by row. Sync a search without summary columns.");
-                }
-
                 var more = response.NextPageIndex is not null || response.Continuation is not null;
                 if (more && response.Rows.Count == 0)
                 {
@@ -321,7 +318,7 @@ public sealed class SavedSearchSyncGrain(
 
                 if (more)
                 {
-                    next = pending = Fetch(client, request, long.Parse(response.Rows[^1].Id!, System.Globalization.CultureInfo.InvariantCulture), loop.Token);
+                    next = pending = Fetch(client, request, staged.Ids[^1], loop.Token);
                 }
 
                 if (!columnsSaved)
@@ -331,14 +328,25 @@ public sealed class SavedSearchSyncGrain(
                 }
 
                 var pages = Math.Max(0, (response.Continuation?.PageIndex ?? response.NextPageIndex ?? response.PageCount) - response.PageIndex);
-                progress = (await runs.CommitPageAsync(Dataset, loop.RunId, owner, response.Rows, pages, progress.Pages + response.PageCount, attempts - 1, loop.Token)).Info;
-                loop.Progress = progress;
+                var commit = runs.CommitPageAsync(Dataset, loop.RunId, owner, staged, pages, pagesRead + response.PageCount, attempts - 1, committing, loop.Token);
+                pagesRead += pages;
+
+                // At most two pages in the database at once: this one writing, the one before committing.
+                if (committing is not null)
+                {
+                    progress = (await committing).Info;
+                    loop.Progress = progress;
+                }
+
+                committing = commit;
                 if (!more)
                 {
                     break;
                 }
             }
 
+            progress = (await committing).Info;
+            loop.Progress = progress;
             var final = await runs.FinishAsync(Dataset, loop.RunId, owner, SyncRunStatus.Succeeded, null, progress.Mode == SyncMode.Full, time.GetUtcNow(), settings.RunsKept, null, loop.Token);
             logger.LogInformation("Sync {Sync} run {Run} read {Rows} rows in {Pages} pages: {Inserted} inserted, {Updated} updated, {Deleted} deleted",
                 GetPrimaryKeyString(), loop.RunId, final.Info.RowsRead, final.Info.Pages, final.Info.RowsInserted, final.Info.RowsUpdated, final.Info.RowsDeleted);
@@ -362,11 +370,18 @@ public sealed class SavedSearchSyncGrain(
         }
         finally
         {
-            if (pending is not null)
+            // A prefetch or commit the run ended without: stop it and observe its end.
+            foreach (var unfinished in new Task?[] { pending, committing })
             {
-                // The prefetch of a page that will not be written: stop it and observe its end.
-                loop.Stop(loop.StopReason ?? SyncStopReason.Finished, null);
-                await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                if (unfinished is not null)
+                {
+                    if (!unfinished.IsCompleted)
+                    {
+                        loop.Stop(loop.StopReason ?? SyncStopReason.Finished, null);
+                    }
+
+                    await unfinished.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
             }
 
             if (active == loop)
@@ -416,12 +431,17 @@ public sealed class SavedSearchSyncGrain(
         await KeepReminderAsync();
     }
 
-    private static Task<(RestletResponse Response, int Attempts)> Fetch(RestletClient client, RestletRequest request, long? afterId, CancellationToken cancellationToken) =>
-        // Off the activation's thread: parsing a page overlaps with writing the previous one.
+    private static Task<FetchedPage> Fetch(RestletClient client, RestletRequest request, long? afterId, CancellationToken cancellationToken) =>
+        // Off the activation's thread: reading and staging a page overlaps with writing the previous one.
         Task.Run(async () =>
         {
             var response = await client.RunAsync(request with { IdRange = afterId is { } after ? new RestletIdRange(after + 1, null) : null }, cancellationToken);
-            return (response, client.LastAttempts);
+            if (response.Rows.Any(r => r.Id is null))
+            {
+                throw new NetSuiteException("SUMMARY_SEARCH", "This is a summary search: its rows have no internal ids, so it cannot be kept row by row. Sync a search without summary columns.");
+            }
+
+            return new FetchedPage(response, StagedRows.From(response.Rows), client.LastAttempts);
         }, cancellationToken);
 
     private string Describe(Exception exception) => exception switch
