@@ -410,12 +410,15 @@ public sealed class SavedSearchSyncGrain(
         }
     }
 
-    /// <summary>Records a run's end in the grain: last run, watermark, failures in a row, next run, rows.</summary>
+    /// <summary>Records a run's end in the grain: last run, watermark, failures in a row, next run, rows. Reads
+    /// first and changes the state in one step, so a status request interleaving here never sees half of it.</summary>
     private async Task CompleteAsync(SyncRunInfo? final)
     {
-        var now = time.GetUtcNow();
         var zone = SyncScheduler.Zone((await Tenant.GetProfileAsync()).TimeZone);
+        var rows = await datasets.CountAsync(Dataset, CancellationToken.None);
+        var now = time.GetUtcNow();
         state.State.ActiveRunId = null;
+        state.State.Rows = rows;
         if (final is not null)
         {
             state.State.LastRun = final;
@@ -426,7 +429,6 @@ public sealed class SavedSearchSyncGrain(
         state.State.NextRunAt = state.State.ConsecutiveFailures > 0 && final is not null
             ? SyncScheduler.AfterFailure(state.State.Schedule, zone, final.StartedAt, now, state.State.ConsecutiveFailures, options.Value.FailureBackoff, options.Value.MaxFailureBackoff)
             : SyncScheduler.Next(state.State.Schedule, zone, state.State.LastRun?.StartedAt, now);
-        state.State.Rows = await datasets.CountAsync(Dataset, CancellationToken.None);
         await SaveAsync();
         await KeepReminderAsync();
     }
