@@ -294,7 +294,7 @@ public sealed class SavedSearchSyncGrain(
 
             var target = await Connection().GetTargetAsync().WaitAsync(loop.Token);
             var account = GrainFactory.GetGrain<INetSuiteAccountGrain>(NetSuiteAccount.Realm(target.AccountId));
-            var client = clients.Restlet(target.TbaCredentials(secrets), target.RestletUrl,
+            var client = clients.Restlet(target.Authorization(clients, secrets), target.RestletUrl,
                 new RetryPolicy(settings.MaxAttempts, settings.RetryBaseDelay, settings.RetryMaxDelay), new AccountSlots(account, GetPrimaryKeyString()));
             var request = new RestletRequest
             {
