@@ -25,7 +25,7 @@ public sealed class SavedSearchSyncGrain(
 {
     private const string TickReminder = "sync-tick";
     private const int MaxIntervalMinutes = 7 * 24 * 60;
-    private readonly SemaphoreSlim saving = new(1, 1);
+    private readonly SerialStateWriter<SyncState> writer = new(state);
     private SyncRunLoop? active;
 
     private (Guid TenantId, Guid ConnectionId, string SearchId) Key => SyncKey.Parse(GetPrimaryKeyString());
@@ -492,19 +492,7 @@ public sealed class SavedSearchSyncGrain(
         }
     }
 
-    /// <summary>One write at a time: the run loop and requests interleave at awaits.</summary>
-    private async Task SaveAsync()
-    {
-        await saving.WaitAsync();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        finally
-        {
-            saving.Release();
-        }
-    }
+    private Task SaveAsync() => writer.WriteAsync();
 
     private INetSuiteConnectionAccessGrain Connection() =>
         GrainFactory.GetGrain<INetSuiteConnectionAccessGrain>(ConnectionKey.Of(Key.TenantId, Key.ConnectionId));
