@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using EcomOps.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -72,4 +73,42 @@ public static class BenchHosts
         };
         return settings;
     }
+
+    public static async Task WaitForReadyAsync(int siloPort)
+    {
+        using var http = Http2Client();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{siloPort}/health/ready"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The silo process did not become ready within 60 s.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Cleartext HTTP/2 with prior knowledge, as silos speak it.</summary>
+    public static HttpClient Http2Client() => new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseProxy = false })
+    {
+        DefaultRequestVersion = HttpVersion.Version20,
+        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
 }

@@ -48,12 +48,12 @@ public static class RuntimeBenchmark
             await silo.StopAsync();
         }
 
-        var echoPort = FreePort();
-        var siloPort = FreePort();
+        var echoPort = BenchHosts.FreePort();
+        var siloPort = BenchHosts.FreePort();
         using var child = StartSiloProcess(database.ConnectionString, clusterId, secret, siloPort, echoPort);
         try
         {
-            await WaitForAsync(siloPort);
+            await BenchHosts.WaitForReadyAsync(siloPort);
             using var clientHost = await BenchHosts.StartClientAsync(database.ConnectionString, clusterId, secret);
             var client = clientHost.Services.GetRequiredService<IClusterClient>();
             var pings = Enumerable.Range(0, Grains).Select(i => client.GetGrain<IPingGrain>("r" + i)).ToArray();
@@ -61,7 +61,7 @@ public static class RuntimeBenchmark
             var remote = await Load.ClosedLoopAsync(Callers, Duration, (caller, n) => pings[(caller * 7 + n) % Grains].PingAsync((int)n));
             Report("client-to-silo calls/s", remote);
 
-            using var http = EchoClient();
+            using var http = BenchHosts.Http2Client();
             var echoUri = new Uri($"http://127.0.0.1:{echoPort}/echo");
             var echo = await Load.ClosedLoopAsync(Callers, Duration, (_, n) => EchoAsync(http, echoUri, n));
             Report("HTTP/2 echo/s", echo);
@@ -123,12 +123,6 @@ public static class RuntimeBenchmark
         });
     }
 
-    private static HttpClient EchoClient() => new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true, UseProxy = false })
-    {
-        DefaultRequestVersion = HttpVersion.Version20,
-        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-    };
-
     private static async Task EchoAsync(HttpClient http, Uri uri, long n)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
@@ -154,37 +148,6 @@ public static class RuntimeBenchmark
         }
 
         return Process.Start(start)!;
-    }
-
-    private static async Task WaitForAsync(int siloPort)
-    {
-        using var http = EchoClient();
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{siloPort}/health/ready"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("The silo process did not become ready within 60 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Report(string what, double value) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what}: {value:F0}"));

@@ -67,18 +67,15 @@ public static class RestletSimulator
                 : Error("UNKNOWN_SEARCH", $"Invalid search type: {request.Type}.", null, "SSS_INVALID_SRCH_TYPE");
         }
 
-        var ids = dataSet.MatchingIds(request.ModifiedAfter, request.IdRange?.From, request.IdRange?.To);
-        var pageCount = (ids.Length + pageSize - 1) / pageSize;
+        var ids = dataSet.Select(request.ModifiedAfter, request.IdRange?.From, request.IdRange?.To);
+        var pageCount = (int)((ids.Count + pageSize - 1) / pageSize);
         var rows = new List<RestletRow>();
         var end = Math.Min(pageCount, pageIndex + pages);
-        for (var page = pageIndex; page < end; page++)
+        foreach (var id in ids.Page((long)pageIndex * pageSize, Math.Max(0, end - pageIndex) * pageSize))
         {
-            foreach (var id in ids.AsSpan(page * pageSize, Math.Min(pageSize, ids.Length - (page * pageSize))))
+            if (dataSet.Find(id) is { } record)
             {
-                if (dataSet.Find(id) is { } record)
-                {
-                    rows.Add(new RestletRow(id.ToString(CultureInfo.InvariantCulture), columns.Select(c => Value(record, c)).ToList()));
-                }
+                rows.Add(new RestletRow(id.ToString(CultureInfo.InvariantCulture), columns.Select(c => Value(record, c)).ToList()));
             }
         }
 
@@ -91,7 +88,7 @@ public static class RestletSimulator
             PageIndex = pageIndex,
             PageSize = pageSize,
             PageCount = pageCount,
-            Total = ids.Length,
+            Total = ids.Count,
             NextPageIndex = end < pageCount ? end : null,
             RemainingUsage = 5000 - (10 * Math.Max(1, end - pageIndex)),
         };

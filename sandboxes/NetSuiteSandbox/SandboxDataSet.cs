@@ -5,60 +5,49 @@ using EcomOps.Grains.NetSuite;
 namespace EcomOps.Sandboxes.NetSuite;
 
 /// <summary>A record type's rows. Rows 1..size are computed from their id on demand, so millions of rows cost nothing
-/// until read; changes made through the admin API overlay them (updated, deleted and added rows).</summary>
+/// until read; changes made through the admin API overlay them (updated, deleted and added rows). Queries are answered
+/// as <see cref="SandboxIdSelection"/>s, which never list the matching ids.</summary>
 public sealed class SandboxDataSet(string recordType, IReadOnlyList<RestletColumn> columns, long size, DateTimeOffset generatedAt)
 {
     private readonly ConcurrentDictionary<long, SandboxRecord?> overlay = new();
-    private readonly ConcurrentDictionary<(int, DateTimeOffset?, long?, long?), long[]> recentQueries = new();
     private long nextId = size + 1;
-    private int version;
 
     public string RecordType { get; } = recordType;
 
     public IReadOnlyList<RestletColumn> Columns { get; } = columns;
 
-    public int Version => Volatile.Read(ref version);
-
-    /// <summary>Ids of the live rows matching the filters, ascending. Generated rows are chosen by arithmetic on their
-    /// ids; only changed rows are looked at one by one. Recent answers are kept, as a paged run asks for the same
-    /// query once per page.</summary>
-    public long[] MatchingIds(DateTimeOffset? modifiedAfter, long? fromId, long? toId)
+    /// <summary>The live rows modified on or after <paramref name="modifiedAfter"/> with <paramref name="fromId"/> &lt;= id
+    /// &lt; <paramref name="toId"/>. Generated rows are chosen by arithmetic on their ids (they were modified one a
+    /// minute, in id order); only changed rows are looked at one by one.</summary>
+    public SandboxIdSelection Select(DateTimeOffset? modifiedAfter, long? fromId, long? toId)
     {
-        var key = (Version, modifiedAfter, fromId, toId);
-        if (recentQueries.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
         var first = Math.Max(1, fromId ?? 1);
         var last = Math.Min(Interlocked.Read(ref nextId) - 1, (toId ?? long.MaxValue) - 1);
-        var firstGenerated = modifiedAfter is { } after
-            ? Math.Max(1, size - (long)Math.Floor((generatedAt - after).TotalMinutes))
-            : 1;
-        var ids = new List<long>((int)Math.Clamp(Math.Min(last, size) - Math.Max(first, firstGenerated) + 1, 0, 10_000_000));
-        for (var id = Math.Max(first, firstGenerated); id <= Math.Min(last, size); id++)
+        var generatedLast = Math.Min(last, size);
+        var cursor = Math.Max(first, modifiedAfter is { } after ? size - (long)Math.Floor((generatedAt - after).TotalMinutes) : 1);
+        var runs = new List<(long First, long Length)>();
+        foreach (var (id, record) in overlay.Where(o => o.Key >= first && o.Key <= last).OrderBy(o => o.Key))
         {
-            if (!overlay.ContainsKey(id))
+            // The generated rows below this changed one come first; the generated row of this id itself is replaced.
+            var end = Math.Min(id - 1, generatedLast);
+            if (end >= cursor)
             {
-                ids.Add(id);
+                runs.Add((cursor, end - cursor + 1));
+            }
+
+            cursor = Math.Max(cursor, id + 1);
+            if (record is not null && (modifiedAfter is null || record.LastModified >= modifiedAfter))
+            {
+                runs.Add((id, 1));
             }
         }
 
-        var changed = overlay.Where(o => o.Value is { } record && o.Key >= first && o.Key <= last && (modifiedAfter is null || record.LastModified >= modifiedAfter)).Select(o => o.Key).ToList();
-        if (changed.Count > 0)
+        if (generatedLast >= cursor)
         {
-            ids.AddRange(changed);
-            ids.Sort();
+            runs.Add((cursor, generatedLast - cursor + 1));
         }
 
-        var result = ids.ToArray();
-        if (recentQueries.Count > 16)
-        {
-            recentQueries.Clear();
-        }
-
-        recentQueries[key] = result;
-        return result;
+        return new SandboxIdSelection(runs);
     }
 
     public SandboxRecord? Find(long id)
@@ -78,22 +67,16 @@ public sealed class SandboxDataSet(string recordType, IReadOnlyList<RestletColum
         fields[Columns[0].Name] = fields[Columns[0].Name] + " (edited)";
         var updated = new SandboxRecord(id, fields, now);
         overlay[id] = updated;
-        Interlocked.Increment(ref version);
         return updated;
     }
 
-    public void Delete(long id)
-    {
-        overlay[id] = null;
-        Interlocked.Increment(ref version);
-    }
+    public void Delete(long id) => overlay[id] = null;
 
     public SandboxRecord Add(DateTimeOffset now)
     {
         var id = Interlocked.Increment(ref nextId) - 1;
         var record = Generate(id) with { LastModified = now };
         overlay[id] = record;
-        Interlocked.Increment(ref version);
         return record;
     }
 

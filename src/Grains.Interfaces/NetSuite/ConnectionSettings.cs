@@ -1,4 +1,5 @@
 namespace EcomOps.Grains.NetSuite;
 
-/// <summary>What a NetSuite connection is. <see cref="Tba"/> may be null on update to keep the stored credentials.</summary>
-public sealed record ConnectionSettings(string Name, string AccountId, Uri RestletUrl, NetSuiteAuthMethod AuthMethod, TbaSecrets? Tba);
+/// <summary>What a NetSuite connection is. The credentials of <see cref="AuthMethod"/> (<see cref="Tba"/> or
+/// <see cref="OAuth2"/>) may be null on update to keep the stored ones.</summary>
+public sealed record ConnectionSettings(string Name, string AccountId, Uri RestletUrl, NetSuiteAuthMethod AuthMethod, TbaSecrets? Tba, OAuth2Secrets? OAuth2 = null);

@@ -9,10 +9,25 @@ internal sealed record ConnectionTarget(string ConnectionKey, string Name, strin
     /// <summary>Binds the ciphertext to its connection: secrets copied onto another connection do not open.</summary>
     public static string SecretPurpose(string connectionKey) => "netsuite-connection:" + connectionKey;
 
-    public TbaCredentials TbaCredentials(SecretProtector secrets)
+    /// <summary>REST web services (the OAuth 2.0 token endpoint, SuiteQL) live on the account's SuiteTalk host; a
+    /// RESTlet URL elsewhere (the sandbox, a proxy) serves them itself.</summary>
+    public Uri? SuiteTalkUrl => RestletUrl.Host.EndsWith(".restlets.api.netsuite.com", StringComparison.OrdinalIgnoreCase)
+        ? null
+        : new Uri(RestletUrl.GetLeftPart(UriPartial.Authority) + "/");
+
+    /// <summary>Opens the credentials in this silo and makes the request signer their method needs.</summary>
+    public NetSuiteAuthorization Authorization(NetSuiteClients clients, SecretProtector secrets)
     {
-        var tba = JsonSerializer.Deserialize<TbaSecrets>(secrets.Unprotect(ProtectedSecrets, SecretPurpose(ConnectionKey)))!;
-        return new TbaCredentials(AccountId, tba.ConsumerKey, tba.ConsumerSecret, tba.TokenId, tba.TokenSecret);
+        var plain = secrets.Unprotect(ProtectedSecrets, SecretPurpose(ConnectionKey));
+        return AuthMethod switch
+        {
+            NetSuiteAuthMethod.Tba => clients.Tba(JsonSerializer.Deserialize<TbaSecrets>(plain) is { } tba
+                ? new TbaCredentials(AccountId, tba.ConsumerKey, tba.ConsumerSecret, tba.TokenId, tba.TokenSecret)
+                : throw new InvalidDataException("The connection's TBA credentials are empty.")),
+            NetSuiteAuthMethod.OAuth2ClientCredentials => clients.OAuth2(OAuth2Credentials.From(AccountId,
+                JsonSerializer.Deserialize<OAuth2Secrets>(plain) ?? throw new InvalidDataException("The connection's OAuth 2.0 credentials are empty.")), SuiteTalkUrl),
+            _ => throw new InvalidDataException($"Unknown authentication method {AuthMethod}."),
+        };
     }
 
     public override string ToString() => $"ConnectionTarget {{ {Name}, {AccountId}, {RestletUrl} }}";

@@ -26,55 +26,49 @@ public sealed class DatasetStore(TenancyDatabase database)
 
     /// <summary>Inserts new rows, updates changed ones, and marks every row of the page as seen in <paramref name="runId"/>.</summary>
     public Task<PageWriteResult> WritePageAsync(DatasetKey key, long runId, IReadOnlyList<RestletRow> rows, CancellationToken cancellationToken) =>
-        database.InTenantAsync(key.TenantId, (connection, transaction) => WritePageAsync(connection, transaction, key, runId, rows, cancellationToken), cancellationToken);
+        database.InTenantAsync(key.TenantId, (connection, transaction) => WritePageAsync(connection, transaction, key, runId, StagedRows.From(rows), cancellationToken), cancellationToken);
 
     /// <summary>The page write inside a caller's tenant transaction, so a sync can record its checkpoint with it.</summary>
-    internal static async Task<PageWriteResult> WritePageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetKey key, long runId, IReadOnlyList<RestletRow> rows, CancellationToken cancellationToken)
+    internal static async Task<PageWriteResult> WritePageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetKey key, long runId, StagedRows rows, CancellationToken cancellationToken)
     {
         await using (var staging = new NpgsqlCommand(
-            "create temp table if not exists ns_staging (internal_id bigint primary key, values jsonb not null) on commit delete rows", connection, transaction))
+            "create temp table if not exists ns_staging (internal_id bigint not null, values jsonb not null) on commit delete rows", connection, transaction))
         {
             await staging.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using (var copy = await connection.BeginBinaryImportAsync("copy ns_staging (internal_id, values) from stdin (format binary)", cancellationToken))
         {
-            foreach (var row in rows)
+            for (var i = 0; i < rows.Count; i++)
             {
                 await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(long.Parse(row.Id ?? throw new InvalidDataException("A summary search row has no internal id and cannot be synced by id."), System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(JsonSerializer.Serialize(row.Values, RestletJson.Options), NpgsqlDbType.Jsonb, cancellationToken);
+                await copy.WriteAsync(rows.Ids[i], NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(rows.Values[i], NpgsqlDbType.Jsonb, cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);
         }
 
-        var inserted = await ExecuteAsync(
+        // One pass of index lookups: inserts new rows, rewrites changed ones, marks unchanged ones seen, and tells
+        // the three apart (xmax = 0 only on an insert; updated_at moves to this transaction's now() only on a change).
+        await using var merge = new NpgsqlCommand(
             """
-            insert into ns_dataset_rows (tenant_id, connection_id, search_id, internal_id, values, seen_in_run)
-            select $1, $2, $3, s.internal_id, s.values, $4 from ns_staging s
-            on conflict (tenant_id, connection_id, search_id, internal_id) do nothing
-            """);
-        var updated = await ExecuteAsync(
-            """
-            update ns_dataset_rows r set values = s.values, seen_in_run = $4, updated_at = now() from ns_staging s
-            where r.tenant_id = $1 and r.connection_id = $2 and r.search_id = $3 and r.internal_id = s.internal_id
-              and r.values is distinct from s.values
-            """);
-        var unchanged = await ExecuteAsync(
-            """
-            update ns_dataset_rows r set seen_in_run = $4 from ns_staging s
-            where r.tenant_id = $1 and r.connection_id = $2 and r.search_id = $3 and r.internal_id = s.internal_id and r.seen_in_run <> $4
-            """);
-        return new PageWriteResult(inserted, updated, unchanged);
-
-        async Task<int> ExecuteAsync(string sql)
-        {
-            await using var command = new NpgsqlCommand(sql, connection, transaction);
-            AddKey(command, key);
-            command.Parameters.Add(new NpgsqlParameter { Value = runId, NpgsqlDbType = NpgsqlDbType.Bigint });
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            with merged as (
+                insert into ns_dataset_rows as r (tenant_id, connection_id, search_id, internal_id, values, seen_in_run)
+                select $1, $2, $3, s.internal_id, s.values, $4 from ns_staging s
+                on conflict (tenant_id, connection_id, search_id, internal_id) do update
+                    set values = excluded.values, seen_in_run = excluded.seen_in_run,
+                        updated_at = case when r.values is distinct from excluded.values then now() else r.updated_at end
+                    where r.values is distinct from excluded.values or r.seen_in_run <> excluded.seen_in_run
+                returning xmax = 0 as inserted, updated_at = now() as changed
+            )
+            select count(*) filter (where inserted), count(*) filter (where not inserted and changed), count(*) filter (where not inserted and not changed) from merged
+            """, connection, transaction);
+        AddKey(merge, key);
+        merge.Parameters.Add(new NpgsqlParameter { Value = runId, NpgsqlDbType = NpgsqlDbType.Bigint });
+        await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new PageWriteResult((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
     }
 
     /// <summary>After a complete full sync: deletes the rows it did not see, which NetSuite no longer has.</summary>

@@ -10,6 +10,9 @@ public static class NetSuiteAccount
 
     public static string SuiteTalkHost(string accountId) => $"{HostLabel(accountId)}.suitetalk.api.netsuite.com";
 
+    /// <summary>Where the account's REST web services and OAuth 2.0 token endpoint live.</summary>
+    public static Uri SuiteTalkUrl(string accountId) => new($"https://{SuiteTalkHost(accountId)}/");
+
     private static string HostLabel(string accountId) => Normalize(accountId).Replace('_', '-').ToLowerInvariant();
 
     private static string Normalize(string accountId)

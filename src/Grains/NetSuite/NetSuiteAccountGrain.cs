@@ -1,3 +1,4 @@
+using EcomOps.Grains.Common;
 using EcomOps.Runtime;
 using EcomOps.Runtime.Concurrency;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ public sealed class NetSuiteAccountGrain(
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(200);
     private readonly LinkedList<Waiter> waiters = [];
-    private readonly SemaphoreSlim saving = new(1, 1);
+    private readonly SerialStateWriter<AccountConcurrencyState> writer = new(state);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -136,19 +137,7 @@ public sealed class NetSuiteAccountGrain(
         await GrantToWaitersAsync();
     }
 
-    /// <summary>One write at a time: interleaved turns must not race each other's etags.</summary>
-    private async Task SaveAsync()
-    {
-        await saving.WaitAsync();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        finally
-        {
-            saving.Release();
-        }
-    }
+    private Task SaveAsync() => writer.WriteAsync();
 
     private sealed record Waiter(string Holder, TimeSpan LeaseDuration, DateTimeOffset GiveUpAt)
     {

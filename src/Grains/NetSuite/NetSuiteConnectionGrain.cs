@@ -65,7 +65,7 @@ public sealed class NetSuiteConnectionGrain(
     public async Task<ConnectionInfo> UpdateAsync(Actor actor, ConnectionSettings settings)
     {
         EnsureExists();
-        Validate(settings, requireSecrets: false);
+        Validate(settings, requireSecrets: settings.AuthMethod != state.State.AuthMethod);
         await database.InTenantAsync(Key.TenantId, async (connection, transaction) =>
         {
             await using (var update = new NpgsqlCommand("update ns_connections set name = $2, account_id = $3 where connection_id = $1", connection, transaction))
@@ -77,7 +77,7 @@ public sealed class NetSuiteConnectionGrain(
             }
 
             await AuditWriter.AppendAsync(connection, transaction, Key.TenantId, actor, "connection.updated", settings.Name.Trim(), "succeeded",
-                new { settings.AccountId, RestletUrl = settings.RestletUrl.ToString(), AuthMethod = settings.AuthMethod.ToString(), CredentialsReplaced = settings.Tba is not null });
+                new { settings.AccountId, RestletUrl = settings.RestletUrl.ToString(), AuthMethod = settings.AuthMethod.ToString(), CredentialsReplaced = Secrets(settings) is not null });
         });
 
         Apply(settings, time.GetUtcNow());
@@ -164,7 +164,7 @@ public sealed class NetSuiteConnectionGrain(
 
         try
         {
-            await clients.Restlet(Target().TbaCredentials(secrets), url, TestRetry).RunAsync(new RestletRequest { Type = "customer", Columns = [new RestletColumn("entityid", null, null, null, null)], PageSize = 5 }, CancellationToken.None);
+            await clients.Restlet(Target().Authorization(clients, secrets), url, TestRetry).RunAsync(new RestletRequest { Type = "customer", Columns = [new RestletColumn("entityid", null, null, null, null)], PageSize = 5 }, CancellationToken.None);
             return new(ConnectionTestOutcome.Succeeded, "Connected: the RESTlet answered a test search.", now);
         }
         catch (NetSuiteAuthenticationException)
@@ -195,9 +195,9 @@ public sealed class NetSuiteConnectionGrain(
         state.State.AccountId = settings.AccountId.Trim();
         state.State.RestletUrl = settings.RestletUrl.ToString();
         state.State.AuthMethod = settings.AuthMethod;
-        if (settings.Tba is { } tba)
+        if (Secrets(settings) is { } credentials)
         {
-            state.State.ProtectedSecrets = secrets.Protect(JsonSerializer.Serialize(tba), Purpose);
+            state.State.ProtectedSecrets = secrets.Protect(credentials, Purpose);
         }
 
         state.State.UpdatedAt = now;
@@ -220,23 +220,46 @@ public sealed class NetSuiteConnectionGrain(
             throw InvalidInputException.For("restletUrl", "must be the RESTlet's external URL, https://ACCOUNT.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=...&deploy=...");
         }
 
-        if (settings.AuthMethod != NetSuiteAuthMethod.Tba)
+        if (!Enum.IsDefined(settings.AuthMethod))
         {
-            throw InvalidInputException.For("authMethod", "OAuth 2.0 client credentials are not available yet; use Tba.");
+            throw InvalidInputException.For("authMethod", "must be Tba or OAuth2ClientCredentials.");
         }
 
-        if (settings.Tba is { } tba)
+        if (settings.AuthMethod == NetSuiteAuthMethod.Tba && settings.Tba is { } tba)
         {
-            foreach (var (field, value) in new[] { ("consumerKey", tba.ConsumerKey), ("consumerSecret", tba.ConsumerSecret), ("tokenId", tba.TokenId), ("tokenSecret", tba.TokenSecret) })
+            foreach (var (field, value) in new[] { ("tba.consumerKey", tba.ConsumerKey), ("tba.consumerSecret", tba.ConsumerSecret), ("tba.tokenId", tba.TokenId), ("tba.tokenSecret", tba.TokenSecret) })
             {
                 InputRules.Name(field, value, 200);
             }
         }
+        else if (settings.AuthMethod == NetSuiteAuthMethod.OAuth2ClientCredentials && settings.OAuth2 is { } oauth)
+        {
+            InputRules.Name("oauth2.clientId", oauth.ClientId, 200);
+            InputRules.Name("oauth2.certificateId", oauth.CertificateId, 200);
+            try
+            {
+                OAuth2ClientAssertion.Algorithm(oauth.PrivateKeyPem ?? "");
+            }
+            catch (ArgumentException exception)
+            {
+                throw InvalidInputException.For("oauth2.privateKeyPem", exception.Message);
+            }
+        }
         else if (requireSecrets)
         {
-            throw InvalidInputException.For("tba", "the consumer key and secret and the token id and secret are required.");
+            throw settings.AuthMethod == NetSuiteAuthMethod.Tba
+                ? InvalidInputException.For("tba", "the consumer key and secret and the token id and secret are required.")
+                : InvalidInputException.For("oauth2", "the client id, the certificate id and the certificate's private key (PEM) are required.");
         }
     }
+
+    /// <summary>The new credentials of the settings' method, serialized; null keeps the stored ones.</summary>
+    private static string? Secrets(ConnectionSettings settings) => settings.AuthMethod switch
+    {
+        NetSuiteAuthMethod.Tba when settings.Tba is { } tba => JsonSerializer.Serialize(tba),
+        NetSuiteAuthMethod.OAuth2ClientCredentials when settings.OAuth2 is { } oauth => JsonSerializer.Serialize(oauth),
+        _ => null,
+    };
 
     private static object Describe(ConnectionSettings settings) =>
         new { settings.AccountId, RestletUrl = settings.RestletUrl.ToString(), AuthMethod = settings.AuthMethod.ToString() };

@@ -25,7 +25,7 @@ public sealed class SavedSearchSyncGrain(
 {
     private const string TickReminder = "sync-tick";
     private const int MaxIntervalMinutes = 7 * 24 * 60;
-    private readonly SemaphoreSlim saving = new(1, 1);
+    private readonly SerialStateWriter<SyncState> writer = new(state);
     private SyncRunLoop? active;
 
     private (Guid TenantId, Guid ConnectionId, string SearchId) Key => SyncKey.Parse(GetPrimaryKeyString());
@@ -273,7 +273,8 @@ public sealed class SavedSearchSyncGrain(
         // Returns to the caller (an activation, a request, a reminder) before any work.
         await Task.Yield();
         var settings = options.Value;
-        Task<(RestletResponse Response, int Attempts)>? pending = null;
+        Task<FetchedPage>? pending = null;
+        Task<SyncCheckpoint>? committing = null;
         try
         {
             checkpoint ??= await runs.TakeOverAsync(Dataset, loop.RunId, owner, loop.Token);
@@ -293,7 +294,7 @@ public sealed class SavedSearchSyncGrain(
 
             var target = await Connection().GetTargetAsync().WaitAsync(loop.Token);
             var account = GrainFactory.GetGrain<INetSuiteAccountGrain>(NetSuiteAccount.Realm(target.AccountId));
-            var client = clients.Restlet(target.TbaCredentials(secrets), target.RestletUrl,
+            var client = clients.Restlet(target.Authorization(clients, secrets), target.RestletUrl,
                 new RetryPolicy(settings.MaxAttempts, settings.RetryBaseDelay, settings.RetryMaxDelay), new AccountSlots(account, GetPrimaryKeyString()));
             var request = new RestletRequest
             {
@@ -304,15 +305,11 @@ public sealed class SavedSearchSyncGrain(
             };
             var next = pending = Fetch(client, request, checkpoint.AfterId, loop.Token);
             var columnsSaved = false;
+            var pagesRead = progress.Pages;
             while (true)
             {
-                var (response, attempts) = await next;
+                var (response, staged, attempts) = await next;
                 pending = null;
-                if (response.Rows.Any(r => r.Id is null))
-                {
-                    throw new NetSuiteException("SUMMARY_SEARCH", "This is a summary search: its rows have no internal ids, so it cannot be kept row by row. Sync a search without summary columns.");
-                }
-
                 var more = response.NextPageIndex is not null || response.Continuation is not null;
                 if (more && response.Rows.Count == 0)
                 {
@@ -321,7 +318,7 @@ public sealed class SavedSearchSyncGrain(
 
                 if (more)
                 {
-                    next = pending = Fetch(client, request, long.Parse(response.Rows[^1].Id!, System.Globalization.CultureInfo.InvariantCulture), loop.Token);
+                    next = pending = Fetch(client, request, staged.Ids[^1], loop.Token);
                 }
 
                 if (!columnsSaved)
@@ -331,14 +328,25 @@ public sealed class SavedSearchSyncGrain(
                 }
 
                 var pages = Math.Max(0, (response.Continuation?.PageIndex ?? response.NextPageIndex ?? response.PageCount) - response.PageIndex);
-                progress = (await runs.CommitPageAsync(Dataset, loop.RunId, owner, response.Rows, pages, progress.Pages + response.PageCount, attempts - 1, loop.Token)).Info;
-                loop.Progress = progress;
+                var commit = runs.CommitPageAsync(Dataset, loop.RunId, owner, staged, pages, pagesRead + response.PageCount, attempts - 1, committing, loop.Token);
+                pagesRead += pages;
+
+                // At most two pages in the database at once: this one writing, the one before committing.
+                if (committing is not null)
+                {
+                    progress = (await committing).Info;
+                    loop.Progress = progress;
+                }
+
+                committing = commit;
                 if (!more)
                 {
                     break;
                 }
             }
 
+            progress = (await committing).Info;
+            loop.Progress = progress;
             var final = await runs.FinishAsync(Dataset, loop.RunId, owner, SyncRunStatus.Succeeded, null, progress.Mode == SyncMode.Full, time.GetUtcNow(), settings.RunsKept, null, loop.Token);
             logger.LogInformation("Sync {Sync} run {Run} read {Rows} rows in {Pages} pages: {Inserted} inserted, {Updated} updated, {Deleted} deleted",
                 GetPrimaryKeyString(), loop.RunId, final.Info.RowsRead, final.Info.Pages, final.Info.RowsInserted, final.Info.RowsUpdated, final.Info.RowsDeleted);
@@ -362,11 +370,18 @@ public sealed class SavedSearchSyncGrain(
         }
         finally
         {
-            if (pending is not null)
+            // A prefetch or commit the run ended without: stop it and observe its end.
+            foreach (var unfinished in new Task?[] { pending, committing })
             {
-                // The prefetch of a page that will not be written: stop it and observe its end.
-                loop.Stop(loop.StopReason ?? SyncStopReason.Finished, null);
-                await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                if (unfinished is not null)
+                {
+                    if (!unfinished.IsCompleted)
+                    {
+                        loop.Stop(loop.StopReason ?? SyncStopReason.Finished, null);
+                    }
+
+                    await unfinished.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
             }
 
             if (active == loop)
@@ -395,12 +410,15 @@ public sealed class SavedSearchSyncGrain(
         }
     }
 
-    /// <summary>Records a run's end in the grain: last run, watermark, failures in a row, next run, rows.</summary>
+    /// <summary>Records a run's end in the grain: last run, watermark, failures in a row, next run, rows. Reads
+    /// first and changes the state in one step, so a status request interleaving here never sees half of it.</summary>
     private async Task CompleteAsync(SyncRunInfo? final)
     {
-        var now = time.GetUtcNow();
         var zone = SyncScheduler.Zone((await Tenant.GetProfileAsync()).TimeZone);
+        var rows = await datasets.CountAsync(Dataset, CancellationToken.None);
+        var now = time.GetUtcNow();
         state.State.ActiveRunId = null;
+        state.State.Rows = rows;
         if (final is not null)
         {
             state.State.LastRun = final;
@@ -411,17 +429,21 @@ public sealed class SavedSearchSyncGrain(
         state.State.NextRunAt = state.State.ConsecutiveFailures > 0 && final is not null
             ? SyncScheduler.AfterFailure(state.State.Schedule, zone, final.StartedAt, now, state.State.ConsecutiveFailures, options.Value.FailureBackoff, options.Value.MaxFailureBackoff)
             : SyncScheduler.Next(state.State.Schedule, zone, state.State.LastRun?.StartedAt, now);
-        state.State.Rows = await datasets.CountAsync(Dataset, CancellationToken.None);
         await SaveAsync();
         await KeepReminderAsync();
     }
 
-    private static Task<(RestletResponse Response, int Attempts)> Fetch(RestletClient client, RestletRequest request, long? afterId, CancellationToken cancellationToken) =>
-        // Off the activation's thread: parsing a page overlaps with writing the previous one.
+    private static Task<FetchedPage> Fetch(RestletClient client, RestletRequest request, long? afterId, CancellationToken cancellationToken) =>
+        // Off the activation's thread: reading and staging a page overlaps with writing the previous one.
         Task.Run(async () =>
         {
             var response = await client.RunAsync(request with { IdRange = afterId is { } after ? new RestletIdRange(after + 1, null) : null }, cancellationToken);
-            return (response, client.LastAttempts);
+            if (response.Rows.Any(r => r.Id is null))
+            {
+                throw new NetSuiteException("SUMMARY_SEARCH", "This is a summary search: its rows have no internal ids, so it cannot be kept row by row. Sync a search without summary columns.");
+            }
+
+            return new FetchedPage(response, StagedRows.From(response.Rows), client.LastAttempts);
         }, cancellationToken);
 
     private string Describe(Exception exception) => exception switch
@@ -470,19 +492,7 @@ public sealed class SavedSearchSyncGrain(
         }
     }
 
-    /// <summary>One write at a time: the run loop and requests interleave at awaits.</summary>
-    private async Task SaveAsync()
-    {
-        await saving.WaitAsync();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        finally
-        {
-            saving.Release();
-        }
-    }
+    private Task SaveAsync() => writer.WriteAsync();
 
     private INetSuiteConnectionAccessGrain Connection() =>
         GrainFactory.GetGrain<INetSuiteConnectionAccessGrain>(ConnectionKey.Of(Key.TenantId, Key.ConnectionId));

@@ -59,13 +59,21 @@ public sealed class SyncRunStore(TenancyDatabase database)
             return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
         }, cancellationToken);
 
-    /// <summary>Writes a page of rows and advances the checkpoint past it, together. Throws
-    /// <see cref="SyncOwnershipLostException"/> (and writes nothing) when the run no longer belongs to <paramref name="owner"/>.</summary>
-    internal Task<SyncCheckpoint> CommitPageAsync(DatasetKey key, long runId, Guid owner, IReadOnlyList<RestletRow> rows, int pages, int pageCount, int retries, CancellationToken cancellationToken) =>
+    /// <summary>Writes a page of rows and advances the checkpoint past it, together. The rows go in while
+    /// <paramref name="previous"/> (the commit of the page before) may still be running, so two pages' writes overlap
+    /// in the database; the checkpoint moves only after that commit succeeded, so it never runs ahead of a page that
+    /// is not there. Throws <see cref="SyncOwnershipLostException"/> (and writes nothing) when the run no longer belongs
+    /// to <paramref name="owner"/>.</summary>
+    internal Task<SyncCheckpoint> CommitPageAsync(DatasetKey key, long runId, Guid owner, StagedRows rows, int pages, int pageCount, int retries, Task? previous, CancellationToken cancellationToken) =>
         database.InTenantAsync(key.TenantId, async (connection, transaction) =>
         {
-            await ClaimAsync(connection, transaction, key, runId, owner, cancellationToken);
             var written = rows.Count == 0 ? new PageWriteResult(0, 0, 0) : await DatasetStore.WritePageAsync(connection, transaction, key, runId, rows, cancellationToken);
+            if (previous is not null)
+            {
+                await previous;
+            }
+
+            await ClaimAsync(connection, transaction, key, runId, owner, cancellationToken);
             await using var command = new NpgsqlCommand(
                 $"""
                 update ns_sync_runs set rows_read = rows_read + $6, rows_inserted = rows_inserted + $7, rows_updated = rows_updated + $8,
@@ -81,7 +89,7 @@ public sealed class SyncRunStore(TenancyDatabase database)
             command.Parameters.AddWithValue(pages);
             command.Parameters.AddWithValue(pageCount);
             command.Parameters.AddWithValue(retries);
-            command.Parameters.Add(new NpgsqlParameter { Value = rows.Count == 0 ? DBNull.Value : long.Parse(rows[^1].Id!, System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType = NpgsqlDbType.Bigint });
+            command.Parameters.Add(new NpgsqlParameter { Value = rows.Count == 0 ? DBNull.Value : rows.Ids[^1], NpgsqlDbType = NpgsqlDbType.Bigint });
             return (await ReadAsync(command, cancellationToken)).Single();
         }, cancellationToken);
 

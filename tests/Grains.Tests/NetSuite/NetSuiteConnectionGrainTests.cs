@@ -12,6 +12,7 @@ public sealed class NetSuiteConnectionGrainTests : IAsyncLifetime
 {
     private static readonly TbaCredentials Sandbox = new("1234567_SB1", "ck-conn", "cs-conn-SECRET", "tid-conn", "ts-conn-SECRET");
     private static readonly Actor Owner = new(ActorType.User, "owner", "Olive Owner");
+    private static readonly System.Security.Cryptography.RSA IntegrationKey = System.Security.Cryptography.RSA.Create(2048);
     private TestDatabase database = null!;
     private TestCluster cluster = null!;
     private NetSuiteSandboxHost sandbox = null!;
@@ -24,6 +25,7 @@ public sealed class NetSuiteConnectionGrainTests : IAsyncLifetime
         cluster = await TestCluster.StartAsync(database.ConnectionString, options);
         var sandboxOptions = new SandboxOptions { RowsPerDataSet = 20 };
         sandboxOptions.Accounts.Add(Sandbox);
+        sandboxOptions.OAuth2Clients.Add(new SandboxOAuth2Client(Sandbox.AccountId, "client-conn", "cert-conn", IntegrationKey.ExportSubjectPublicKeyInfoPem()));
         sandbox = await NetSuiteSandboxHost.StartAsync(sandboxOptions);
     }
 
@@ -77,6 +79,34 @@ public sealed class NetSuiteConnectionGrainTests : IAsyncLifetime
         var wrongAccount = await connection.TestAsync(Owner);
         Assert.Equal(ConnectionTestOutcome.WrongAccount, wrongAccount.Outcome);
         Assert.Contains("1234567-sb1.restlets.api.netsuite.com", wrongAccount.Message);
+    }
+
+    [Fact]
+    public async Task AnOAuth2ClientCredentialsConnectionSignsWithTheCertificateKeyAndSyncs()
+    {
+        var (tenant, connection) = await NewConnectionAsync();
+        var oauth = new OAuth2Secrets("client-conn", "cert-conn", IntegrationKey.ExportPkcs8PrivateKeyPem());
+        var info = await connection.CreateAsync(Owner, new ConnectionSettings("OAuth", "1234567_SB1", sandbox.RestletUrl, NetSuiteAuthMethod.OAuth2ClientCredentials, null, oauth));
+        Assert.Equal(NetSuiteAuthMethod.OAuth2ClientCredentials, info.AuthMethod);
+        Assert.Equal(ConnectionTestOutcome.Succeeded, (await connection.TestAsync(Owner)).Outcome);
+
+        var sync = cluster.Client.GetGrain<ISavedSearchSyncGrain>(SyncKey.Of(tenant, info.ConnectionId, "customsearch_ecomops_items"));
+        await sync.ConfigureAsync(Owner, new SyncSettings("Items", SyncMode.Full, SyncSchedule.Manual));
+        var run = await sync.RunNowAsync(Owner, null);
+        var done = await Eventually.ReachesAsync(sync.GetAsync, s => s.LastRun?.RunId == run.RunId, TimeSpan.FromSeconds(30), "the OAuth 2.0 sync");
+        Assert.Equal((SyncRunStatus.Succeeded, 20L), (done.LastRun!.Status, done.Rows));
+
+        await connection.UpdateAsync(Owner, new ConnectionSettings("OAuth", "1234567_SB1", sandbox.RestletUrl, NetSuiteAuthMethod.OAuth2ClientCredentials, null,
+            oauth with { CertificateId = "cert-unknown" }));
+        Assert.Equal(ConnectionTestOutcome.BadCredentials, (await connection.TestAsync(Owner)).Outcome);
+
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using var stored = dataSource.CreateCommand("select string_agg(payload::text, '') from rt_grain_state where grain_type = 'netsuiteconnection'");
+        Assert.DoesNotContain("PRIVATE KEY", (string)(await stored.ExecuteScalarAsync())!);
+        var bad = new ConnectionSettings("OAuth", "1234567_SB1", sandbox.RestletUrl, NetSuiteAuthMethod.OAuth2ClientCredentials, null, oauth with { PrivateKeyPem = "not a key" });
+        Assert.StartsWith("oauth2.privateKeyPem:", (await Assert.ThrowsAsync<InvalidInputException>(() => connection.UpdateAsync(Owner, bad))).Message);
+        Assert.StartsWith("tba:", (await Assert.ThrowsAsync<InvalidInputException>(() =>
+            connection.UpdateAsync(Owner, new ConnectionSettings("OAuth", "1234567_SB1", sandbox.RestletUrl, NetSuiteAuthMethod.Tba, null)))).Message);
     }
 
     [Fact]

@@ -313,7 +313,7 @@ public sealed class SavedSearchSyncGrainTests : IAsyncLifetime
         new("Sandbox", Account, sandbox.RestletUrl, NetSuiteAuthMethod.Tba, new TbaSecrets(c.ConsumerKey, c.ConsumerSecret, c.TokenId, c.TokenSecret));
 
     private Task<List<long>> SourceIdsAsync(string recordType) =>
-        Task.FromResult(sandbox.Catalog(Account).DataSets[recordType].MatchingIds(null, null, null).ToList());
+        Task.FromResult(sandbox.Catalog(Account).DataSets[recordType].Select(null, null, null).Page(0, int.MaxValue).ToList());
 
     private static async Task<List<long>> TargetIdsAsync(ISavedSearchSyncGrain sync) => (await AllRowsAsync(sync)).Select(r => r.Id).ToList();
 
