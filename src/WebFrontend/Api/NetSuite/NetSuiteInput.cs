@@ -31,23 +31,63 @@ public static class NetSuiteInput
         }
 
         TbaSecrets? tba = null;
-        if (request.Tba is { } secrets)
+        OAuth2Secrets? oauth2 = null;
+        if (!validation.Errors.ContainsKey("authMethod"))
         {
-            validation.Require("tba.consumerKey", secrets.ConsumerKey)
-                .Require("tba.consumerSecret", secrets.ConsumerSecret)
-                .Require("tba.tokenId", secrets.TokenId)
-                .Require("tba.tokenSecret", secrets.TokenSecret);
-            if (validation.IsValid)
+            var (mine, other, otherGiven) = method == NetSuiteAuthMethod.Tba ? ("tba", "oauth2", request.OAuth2 is not null) : ("oauth2", "tba", request.Tba is not null);
+            if (otherGiven)
             {
-                tba = new TbaSecrets(secrets.ConsumerKey!.Trim(), secrets.ConsumerSecret!.Trim(), secrets.TokenId!.Trim(), secrets.TokenSecret!.Trim());
+                validation.Add(other, $"does not go with authMethod {method}, which signs with {mine}.");
+            }
+
+            if (method == NetSuiteAuthMethod.Tba)
+            {
+                tba = Tba(request.Tba, creating, validation);
+            }
+            else
+            {
+                oauth2 = OAuth2(request.OAuth2, creating, validation);
             }
         }
-        else if (creating)
+
+        return validation.IsValid ? new ConnectionSettings(request.Name!.Trim(), request.AccountId!.Trim(), url!, method, tba, oauth2) : null;
+    }
+
+    private static TbaSecrets? Tba(TbaRequest? secrets, bool creating, Validation validation)
+    {
+        if (secrets is null)
         {
-            validation.Add("tba", "the consumer key and secret and the token id and secret are required.");
+            if (creating)
+            {
+                validation.Add("tba", "the consumer key and secret and the token id and secret are required.");
+            }
+
+            return null;
         }
 
-        return validation.IsValid ? new ConnectionSettings(request.Name!.Trim(), request.AccountId!.Trim(), url!, method, tba) : null;
+        validation.Require("tba.consumerKey", secrets.ConsumerKey)
+            .Require("tba.consumerSecret", secrets.ConsumerSecret)
+            .Require("tba.tokenId", secrets.TokenId)
+            .Require("tba.tokenSecret", secrets.TokenSecret);
+        return validation.IsValid ? new TbaSecrets(secrets.ConsumerKey!.Trim(), secrets.ConsumerSecret!.Trim(), secrets.TokenId!.Trim(), secrets.TokenSecret!.Trim()) : null;
+    }
+
+    private static OAuth2Secrets? OAuth2(OAuth2Request? secrets, bool creating, Validation validation)
+    {
+        if (secrets is null)
+        {
+            if (creating)
+            {
+                validation.Add("oauth2", "the client id, the certificate id and the certificate's private key (PEM) are required.");
+            }
+
+            return null;
+        }
+
+        validation.Require("oauth2.clientId", secrets.ClientId)
+            .Require("oauth2.certificateId", secrets.CertificateId)
+            .Require("oauth2.privateKeyPem", secrets.PrivateKeyPem, 20_000);
+        return validation.IsValid ? new OAuth2Secrets(secrets.ClientId!.Trim(), secrets.CertificateId!.Trim(), secrets.PrivateKeyPem!.Trim()) : null;
     }
 
     public static SyncSettings? Search(string searchId, SearchRequest request, Validation validation)

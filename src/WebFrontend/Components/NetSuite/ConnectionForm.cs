@@ -22,11 +22,19 @@ public sealed class ConnectionForm
 
     public string? TokenSecret { get; set; }
 
-    public ConnectionRequest ToRequest()
-    {
-        var anySecret = new[] { ConsumerKey, ConsumerSecret, TokenId, TokenSecret }.Any(s => !string.IsNullOrWhiteSpace(s));
-        return new ConnectionRequest(Name, AccountId, RestletUrl, AuthMethod, anySecret ? new TbaRequest(ConsumerKey, ConsumerSecret, TokenId, TokenSecret) : null);
-    }
+    public string? ClientId { get; set; }
+
+    public string? CertificateId { get; set; }
+
+    public string? PrivateKeyPem { get; set; }
+
+    /// <summary>The request this form makes: credentials of a method are sent only when some of their fields are filled in.</summary>
+    public ConnectionRequest ToRequest() =>
+        new(Name, AccountId, RestletUrl, AuthMethod,
+            Any(ConsumerKey, ConsumerSecret, TokenId, TokenSecret) ? new TbaRequest(ConsumerKey, ConsumerSecret, TokenId, TokenSecret) : null,
+            Any(ClientId, CertificateId, PrivateKeyPem) ? new OAuth2Request(ClientId, CertificateId, PrivateKeyPem) : null);
+
+    private static bool Any(params string?[] values) => values.Any(v => !string.IsNullOrWhiteSpace(v));
 
     public override string ToString() => $"ConnectionForm {{ Name = {Name}, AccountId = {AccountId}, secrets = *** }}";
 }
