@@ -89,6 +89,48 @@ public sealed class ConnectionApiTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task AConnectionSigningWithOAuth2ClientCredentialsWorksAndSwitchingMethodNeedsTheNewCredentials()
+    {
+        var owner = await fixture.RegisterAsync();
+        var client = owner.Client;
+        var answers = new List<string>();
+        var request = SandboxConnection(fixture, "OAuth 2.0") with { AuthMethod = "OAuth2ClientCredentials", Tba = null, OAuth2 = OAuth2() };
+        using var create = await client.PostAsJsonAsync("/api/v1/connections", request);
+        answers.Add(await create.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var created = (await create.Content.ReadFromJsonAsync<ConnectionInfo>(Json.Options))!;
+        Assert.Equal((NetSuiteAuthMethod.OAuth2ClientCredentials, true), (created.AuthMethod, created.HasCredentials));
+        var url = $"/api/v1/connections/{created.ConnectionId}";
+        Assert.Equal(ConnectionTestOutcome.Succeeded, (await PostTestAsync(client, url, answers)).Outcome);
+
+        // A certificate NetSuite does not know is refused as bad credentials.
+        using (var update = await client.PutAsJsonAsync(url, request with { OAuth2 = OAuth2("cert-nobody-mapped") }))
+        {
+            answers.Add(await update.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        }
+
+        Assert.Equal(ConnectionTestOutcome.BadCredentials, (await PostTestAsync(client, url, answers)).Outcome);
+
+        // Changing the method needs the other method's credentials; with them, it signs that way.
+        using (var switchWithout = await client.PutAsJsonAsync(url, request with { AuthMethod = "Tba", OAuth2 = null }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, switchWithout.StatusCode);
+            Assert.True((await switchWithout.Content.ReadFromJsonAsync<JsonElement>(Json.Options)).GetProperty("errors").TryGetProperty("tba", out _));
+        }
+
+        using (var switchWith = await client.PutAsJsonAsync(url, request with { AuthMethod = "Tba", OAuth2 = null, Tba = Tba() }))
+        {
+            answers.Add(await switchWith.Content.ReadAsStringAsync());
+            Assert.Equal(NetSuiteAuthMethod.Tba, (await switchWith.Content.ReadFromJsonAsync<ConnectionInfo>(Json.Options))!.AuthMethod);
+        }
+
+        Assert.Equal(ConnectionTestOutcome.Succeeded, (await PostTestAsync(client, url, answers)).Outcome);
+        answers.Add(await client.GetStringAsync("/api/v1/audit/export.csv?action=connection."));
+        Assert.All(answers, HasNoSecrets);
+    }
+
+    [Fact]
     public async Task AnotherTenantsConnectionIsNotFound()
     {
         var first = await fixture.RegisterAsync();
@@ -135,7 +177,11 @@ public sealed class ConnectionApiTests(PortalFixture fixture)
             ("restletUrl", () => client.PostAsJsonAsync("/api/v1/connections", good with { RestletUrl = "restlet.nl?script=1" })),
             ("restletUrl", () => client.PostAsJsonAsync("/api/v1/connections", good with { RestletUrl = "ftp://example.com/restlet" })),
             ("authMethod", () => client.PostAsJsonAsync("/api/v1/connections", good with { AuthMethod = "Basic" })),
-            ("authMethod", () => client.PostAsJsonAsync("/api/v1/connections", good with { AuthMethod = "OAuth2ClientCredentials" })),
+            ("tba", () => client.PostAsJsonAsync("/api/v1/connections", good with { AuthMethod = "OAuth2ClientCredentials", OAuth2 = OAuth2() })),
+            ("oauth2", () => client.PostAsJsonAsync("/api/v1/connections", good with { AuthMethod = "OAuth2ClientCredentials", Tba = null })),
+            ("oauth2", () => client.PostAsJsonAsync("/api/v1/connections", good with { OAuth2 = OAuth2() })),
+            ("oauth2.certificateId", () => client.PostAsJsonAsync("/api/v1/connections", good with { AuthMethod = "OAuth2ClientCredentials", Tba = null, OAuth2 = OAuth2() with { CertificateId = "" } })),
+            ("oauth2.privateKeyPem", () => client.PostAsJsonAsync("/api/v1/connections", good with { AuthMethod = "OAuth2ClientCredentials", Tba = null, OAuth2 = OAuth2() with { PrivateKeyPem = "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----" } })),
             ("accountId", () => client.PostAsJsonAsync("/api/v1/connections", good with { AccountId = "12 34; drop" })),
             ("tba.consumerKey", () => client.PutAsJsonAsync($"/api/v1/connections/{Guid.NewGuid()}", good with { Tba = Tba() with { ConsumerKey = null } })),
             ("searchId", () => client.PutAsJsonAsync($"/api/v1/connections/{Guid.NewGuid()}/searches/Customer%20Search", new SearchRequest("Customers", "Full", null))),

@@ -72,6 +72,14 @@ public sealed class NetSuiteBrowserTests(PortalFixture fixture)
         await Assertions.Expect(page.GetByTestId("toast")).ToContainTextAsync("Saved 'Sandbox (EU)'; the stored credentials stay.");
         await Assertions.Expect(page.GetByTestId("connection-name")).ToHaveTextAsync("Sandbox (EU)");
 
+        // Switching to OAuth 2.0 needs its credentials; the form says so where they go.
+        await page.ClickAsync("summary:has-text('Edit connection')");
+        await page.SelectOptionAsync("[name='Edit.AuthMethod']", "OAuth2ClientCredentials");
+        await page.ClickAsync("[data-testid='edit-connection-form'] button:has-text('Save')");
+        await Assertions.Expect(page.GetByTestId("edit-connection-form").GetByRole(AriaRole.Alert)).ToContainTextAsync("certificate's private key (PEM) are required");
+        await Assertions.Expect(page.Locator("[name='Edit.PrivateKeyPem']")).ToBeVisibleAsync();
+        await page.GotoAsync($"/connections/{connectionId}");
+
         // A saved search on a schedule of its own.
         await page.ClickAsync("summary:has-text('Add a saved search')");
         await page.FillAsync("[name='Search.SearchId']", "customsearch bad");

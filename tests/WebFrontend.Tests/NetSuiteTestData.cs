@@ -16,6 +16,9 @@ public static class NetSuiteTestData
     public static ConnectionRequest SandboxConnection(PortalFixture fixture, string name = "Sandbox", TbaRequest? tba = null) =>
         new(name, Credentials.AccountId, fixture.Sandbox.RestletUrl.ToString(), "Tba", tba ?? Tba());
 
+    public static OAuth2Request OAuth2(string? certificateId = null) =>
+        new(PortalFixture.SandboxOAuth2.ClientId, certificateId ?? PortalFixture.SandboxOAuth2.CertificateId, PortalFixture.SandboxOAuth2.PrivateKeyPem);
+
     public static TbaRequest Tba(string? tokenSecret = null) =>
         new(Credentials.ConsumerKey, Credentials.ConsumerSecret, Credentials.TokenId, tokenSecret ?? Credentials.TokenSecret);
 
@@ -26,10 +29,10 @@ public static class NetSuiteTestData
         return (await response.Content.ReadFromJsonAsync<ConnectionInfo>(Json.Options))!;
     }
 
-    /// <summary>Fails if any part of the sandbox's credentials (or the wrong secret tests use) appears in the text.</summary>
+    /// <summary>Fails if any part of the sandbox's credentials (TBA or OAuth 2.0, or the wrong secret tests use) appears in the text.</summary>
     public static void HasNoSecrets(string text)
     {
-        foreach (var secret in new[] { Credentials.ConsumerKey, Credentials.ConsumerSecret, Credentials.TokenId, Credentials.TokenSecret, WrongSecret })
+        foreach (var secret in new[] { Credentials.ConsumerKey, Credentials.ConsumerSecret, Credentials.TokenId, Credentials.TokenSecret, WrongSecret, PortalFixture.SandboxOAuth2.ClientId, PortalFixture.SandboxOAuth2.PrivateKeyPem.Split('\n')[1] })
         {
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         }

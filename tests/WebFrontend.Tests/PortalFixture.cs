@@ -37,6 +37,14 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>The sandbox account's TBA credentials, which connections in tests use.</summary>
     public static TbaCredentials SandboxCredentials { get; } = new("1234567_SB1", "ck-portal-tests", "cs-portal-tests-SECRET", "tid-portal-tests", "ts-portal-tests-SECRET");
 
+    // Declared before what reads it: static initializers run in order.
+    private static readonly RSA OAuth2Key = RSA.Create(2048);
+
+    /// <summary>The sandbox account's OAuth 2.0 client: its client id, certificate id and the certificate's private
+    /// key, made for this run.</summary>
+    public static (string ClientId, string CertificateId, string PrivateKeyPem) SandboxOAuth2 { get; } =
+        ("client-portal-tests-SECRET", "cert-portal-tests", OAuth2Key.ExportPkcs8PrivateKeyPem());
+
     /// <summary>The frontend on a real port, started on first use (browser tests only).</summary>
     public async Task<Uri> PortalAddressAsync()
     {
@@ -61,6 +69,7 @@ public sealed class PortalFixture : IAsyncLifetime
         Cluster = await TestCluster.StartAsync(Database.ConnectionString, options);
         var sandbox = new SandboxOptions { RowsPerDataSet = SandboxRows };
         sandbox.Accounts.Add(SandboxCredentials);
+        sandbox.OAuth2Clients.Add(new SandboxOAuth2Client(SandboxCredentials.AccountId, SandboxOAuth2.ClientId, SandboxOAuth2.CertificateId, OAuth2Key.ExportSubjectPublicKeyInfoPem()));
         Sandbox = await NetSuiteSandboxHost.StartAsync(sandbox);
         inMemory = Build(testServer: true);
         await inMemory.StartAsync();
