@@ -59,6 +59,10 @@ public sealed class BrowserTests(PortalFixture fixture)
         await Assertions.Expect(page.GetByTestId("toast")).ToContainTextAsync("is now Admin");
         await Assertions.Expect(page.GetByTestId($"role-{inviteeEmail}")).ToHaveTextAsync("Admin");
 
+        // A hand-edited page number shows the first page, not an error page.
+        await page.GotoAsync("/users?page=abc");
+        await Assertions.Expect(page.GetByTestId($"role-{inviteeEmail}")).ToHaveTextAsync("Admin");
+
         // Every step is in the audit log.
         await page.GotoAsync("/audit");
         var actions = await page.GetByTestId("audit-action").AllTextContentsAsync();

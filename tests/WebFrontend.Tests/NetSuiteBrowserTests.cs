@@ -244,6 +244,12 @@ public sealed class NetSuiteBrowserTests(PortalFixture fixture)
         var sync = await owner.Client.GetFromJsonAsync<SyncInfo>($"/api/v1/syncs/{datasetId}", Json.Options);
         Assert.Single((await owner.Client.GetFromJsonAsync<SyncRunInfo[]>($"/api/v1/syncs/{datasetId}/runs", Json.Options))!);
         Assert.Null(sync!.CurrentRun);
+
+        // Signing out needs the form's token too: a forged post does not end the session.
+        var forged = await page.APIRequest.PostAsync("/signout", new() { MaxRedirects = 0 });
+        Assert.True(forged.Status == 400, $"a forged sign-out answered {forged.Status} {forged.Headers.GetValueOrDefault("location")}");
+        await page.GotoAsync("/syncs");
+        Assert.DoesNotContain("/signin", page.Url, StringComparison.Ordinal);
     }
 
     private const string SyncTextNeverRun = EcomOps.WebFrontend.Components.NetSuite.SyncText.NeverRun;

@@ -177,6 +177,10 @@ public sealed class DatasetStore(TenancyDatabase database)
             {
                 matching = known;
             }
+            else if (!query.CountMatching)
+            {
+                matching = -1;
+            }
             else
             {
                 await using var count = new NpgsqlCommand(

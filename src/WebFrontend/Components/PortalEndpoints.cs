@@ -21,6 +21,12 @@ public static class PortalEndpoints
     {
         app.MapPost("/signout", async (HttpContext context) =>
         {
+            // The antiforgery middleware only flags a bad token; an endpoint that binds no form must refuse it itself.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            {
+                return Expired();
+            }
+
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute(true));

@@ -240,6 +240,7 @@ public sealed class SavedSearchSyncGrainTests : IAsyncLifetime
         var filtered = await sync.ReadRowsAsync(new DatasetQuery(Limit: 50, Filter: "contact77@", FilterColumn: 2));
         Assert.Equal(77, Assert.Single(filtered.Rows).Id);
         Assert.Equal(1, filtered.Matching);
+        Assert.Equal(-1, (await sync.ReadRowsAsync(new DatasetQuery(Limit: 50, Filter: "contact77@", FilterColumn: 2, CountMatching: false))).Matching);
         var anyColumn = await sync.ReadRowsAsync(new DatasetQuery(Limit: 50, Filter: "CUSTOMER-100"));
         Assert.Equal([100L, 1000L, 1001L, 1002L, 1003L, 1004L, 1005L, 1006L, 1007L, 1008L, 1009L], anyColumn.Rows.Select(r => r.Id));
         Assert.StartsWith("cursor:", (await Assert.ThrowsAsync<InvalidInputException>(() => sync.ReadRowsAsync(new DatasetQuery(Cursor: "not-a-cursor")))).Message);

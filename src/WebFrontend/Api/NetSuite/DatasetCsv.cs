@@ -15,7 +15,7 @@ public static class DatasetCsv
     /// 400 (or 404 for a dataset that does not exist), then writes the whole file.</summary>
     public static async Task WriteAsync(HttpResponse response, ISavedSearchSyncGrain sync, string datasetId, DatasetQuery query, IReadOnlyList<int>? columns, CancellationToken cancellationToken)
     {
-        query = query with { Limit = PageSize, Cursor = null };
+        query = query with { Limit = PageSize, Cursor = null, CountMatching = false };
         var page = await sync.ReadRowsAsync(query);
         var chosen = columns ?? [.. Enumerable.Range(0, page.Columns.Count)];
         foreach (var index in chosen.Where(i => i >= page.Columns.Count).Take(1))
