@@ -72,15 +72,20 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-# The demo tenant is registered through the API the first time; later runs just sign in with the same login.
+# The demo tenant is registered through the API the first time, and given a NetSuite connection to the sandbox
+# when it has none; later runs just sign in with the same login.
 demo_email="demo@ecomops.local"
 login=$(printf '{"email":"%s","password":"%s"}' "$demo_email" "$demo_password")
-if ! curl -sf -H 'Content-Type: application/json' -d "$login" "http://127.0.0.1:$web_port/api/v1/auth/login" >/dev/null; then
-  echo "== creating the demo tenant, its NetSuite connection to the sandbox, and two synced searches"
+access_token() { sed -E 's/.*"accessToken":"([^"]+)".*/\1/'; }
+if ! token=$(curl -sf -H 'Content-Type: application/json' -d "$login" "http://127.0.0.1:$web_port/api/v1/auth/login" | access_token); then
+  echo "== creating the demo tenant"
   token=$(curl -sf -H 'Content-Type: application/json' \
     -d "$(printf '{"tenantName":"Demo Co","email":"%s","displayName":"Demo Owner","password":"%s","timeZone":"UTC"}' "$demo_email" "$demo_password")" \
-    "http://127.0.0.1:$web_port/api/v1/auth/register" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-  api() { curl -sf -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$3" "http://127.0.0.1:$web_port/api/v1/$2"; }
+    "http://127.0.0.1:$web_port/api/v1/auth/register" | access_token)
+fi
+api() { curl -sf -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' ${3:+-d "$3"} "http://127.0.0.1:$web_port/api/v1/$2"; }
+if [ "$(api GET connections)" = "[]" ]; then
+  echo "== connecting the demo tenant to the NetSuite sandbox, with two synced searches"
   restlet="http://127.0.0.1:$sandbox_port/app/site/hosting/restlet.nl?script=customscript_ecomops_search&deploy=customdeploy_ecomops_search"
   connection_id=$(api POST connections "$(printf '{"name":"NetSuite sandbox","accountId":"1234567_SB1","restletUrl":"%s","authMethod":"Tba","tba":{"consumerKey":"demo-consumer","consumerSecret":"%s","tokenId":"demo-token","tokenSecret":"%s"}}' \
     "$restlet" "$sandbox_consumer_secret" "$sandbox_token_secret")" | sed -E 's/.*"connectionId":"([^"]+)".*/\1/')
