@@ -202,26 +202,6 @@ public sealed class DatasetStore(TenancyDatabase database)
             : [];
     }
 
-    /// <summary>Rows in internal-id order after <paramref name="afterId"/> (keyset paging).</summary>
-    public Task<IReadOnlyList<(long Id, string Values)>> ReadAsync(DatasetKey key, long? afterId, int limit, CancellationToken cancellationToken) =>
-        database.InTenantAsync<IReadOnlyList<(long, string)>>(key.TenantId, async (connection, transaction) =>
-        {
-            await using var command = new NpgsqlCommand(
-                "select internal_id, values::text from ns_dataset_rows where tenant_id = $1 and connection_id = $2 and search_id = $3 and internal_id > $4 order by internal_id limit $5",
-                connection, transaction);
-            AddKey(command, key);
-            command.Parameters.Add(new NpgsqlParameter { Value = afterId ?? long.MinValue, NpgsqlDbType = NpgsqlDbType.Bigint });
-            command.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(limit, 1, 10_000), NpgsqlDbType = NpgsqlDbType.Integer });
-            var rows = new List<(long, string)>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add((reader.GetInt64(0), reader.GetString(1)));
-            }
-
-            return rows;
-        }, cancellationToken);
-
     internal static void AddKey(NpgsqlCommand command, DatasetKey key)
     {
         command.Parameters.Add(new NpgsqlParameter { Value = key.TenantId, NpgsqlDbType = NpgsqlDbType.Uuid });

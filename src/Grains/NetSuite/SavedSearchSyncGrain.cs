@@ -15,6 +15,7 @@ namespace EcomOps.Grains.NetSuite;
 /// its checkpoint. The next page is fetched off the activation's thread while the current one is written.</summary>
 public sealed class SavedSearchSyncGrain(
     [PersistentState("sync")] IPersistentState<SyncState> state,
+    TenancyDatabase database,
     SyncRunStore runs,
     DatasetStore datasets,
     NetSuiteClients clients,
@@ -67,7 +68,7 @@ public sealed class SavedSearchSyncGrain(
         Validate(settings.Schedule, profile.Entitlements.MinSyncIntervalMinutes);
         await Connection().GetTargetAsync();
         var created = !state.State.Exists;
-        await runs.Database.InTenantAsync(Key.TenantId, async (connection, transaction) =>
+        await database.InTenantAsync(Key.TenantId, async (connection, transaction) =>
         {
             if (created)
             {
@@ -124,7 +125,7 @@ public sealed class SavedSearchSyncGrain(
             await loop.Completion;
         }
 
-        await runs.Database.InTenantAsync(Key.TenantId, async (connection, transaction) =>
+        await database.InTenantAsync(Key.TenantId, async (connection, transaction) =>
         {
             await DatasetStore.DeleteAllAsync(connection, transaction, Dataset, CancellationToken.None);
             foreach (var table in new[] { "ns_sync_runs", "ns_syncs" })
@@ -167,7 +168,7 @@ public sealed class SavedSearchSyncGrain(
         }
 
         var run = await StartRunAsync(SyncTrigger.Manual, mode ?? state.State.Mode);
-        await runs.Database.InTenantAsync(Key.TenantId, (connection, transaction) =>
+        await database.InTenantAsync(Key.TenantId, (connection, transaction) =>
             AuditWriter.AppendAsync(connection, transaction, Key.TenantId, actor, "sync.run_requested", state.State.Name, "succeeded",
                 new { runId = run.RunId, mode = run.Mode.ToString() }));
         return run;
@@ -199,7 +200,7 @@ public sealed class SavedSearchSyncGrain(
             }
         }
 
-        await runs.Database.InTenantAsync(Key.TenantId, (connection, transaction) =>
+        await database.InTenantAsync(Key.TenantId, (connection, transaction) =>
             AuditWriter.AppendAsync(connection, transaction, Key.TenantId, actor, "sync.cancelled", state.State.Name, "succeeded", new { runId }));
         return Info();
     }

@@ -14,8 +14,6 @@ public sealed class SyncRunStore(TenancyDatabase database)
     private const string Columns =
         "run_id, trigger, mode, status, started_at, finished_at, rows_read, rows_inserted, rows_updated, rows_deleted, pages, page_count, retries, resumes, error, after_id, modified_after";
 
-    public TenancyDatabase Database => database;
-
     /// <summary>Starts a run; runs left "running" by an owner that vanished before recording anything are closed first.</summary>
     internal Task<SyncCheckpoint> StartAsync(DatasetKey key, Guid owner, SyncTrigger trigger, SyncMode mode, DateTimeOffset? modifiedAfter, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.InTenantAsync(key.TenantId, async (connection, transaction) =>

@@ -40,10 +40,12 @@ public sealed class DatasetStoreTests : IAsyncLifetime
         Assert.Equal(new PageWriteResult(3, 0, 0), await store.WritePageAsync(key, 1, [Row(3, "c"), Row(1, "a"), Row(2, "b")], default));
         Assert.Equal(new PageWriteResult(0, 1, 2), await store.WritePageAsync(key, 2, [Row(1, "a"), Row(2, "B!"), Row(3, "c")], default));
 
-        var rows = await store.ReadAsync(key, null, 10, default);
+        var rows = (await store.QueryAsync(key, new DatasetQuery(10), null, default)).Rows;
         Assert.Equal([1L, 2, 3], rows.Select(r => r.Id));
-        Assert.Contains("B!", rows[1].Values);
-        Assert.Equal([3L], (await store.ReadAsync(key, 2, 10, default)).Select(r => r.Id));
+        Assert.Equal("B!", rows[1].Cells[0].Value);
+        var first = await store.QueryAsync(key, new DatasetQuery(2), null, default);
+        Assert.Equal([1L, 2], first.Rows.Select(r => r.Id));
+        Assert.Equal([3L], (await store.QueryAsync(key, new DatasetQuery(2, first.NextCursor), null, default)).Rows.Select(r => r.Id));
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class DatasetStoreTests : IAsyncLifetime
         await store.WritePageAsync(key, 2, [Row(4, "v")], default);
 
         Assert.Equal(2, await store.DeleteUnseenAsync(key, 2, default));
-        Assert.Equal([1L, 2, 4], (await store.ReadAsync(key, null, 10, default)).Select(r => r.Id));
+        Assert.Equal([1L, 2, 4], await IdsAsync(key));
     }
 
     [Fact]
@@ -64,7 +66,7 @@ public sealed class DatasetStoreTests : IAsyncLifetime
         var key = new DatasetKey(Guid.NewGuid(), Guid.NewGuid(), "customsearch_orders");
         var bad = new RestletRow(null, [new RestletValue("x", null)]);
         await Assert.ThrowsAsync<InvalidDataException>(() => store.WritePageAsync(key, 1, [Row(1, "a"), bad], default));
-        Assert.Empty(await store.ReadAsync(key, null, 10, default));
+        Assert.Empty(await IdsAsync(key));
     }
 
     [Fact]
@@ -73,11 +75,13 @@ public sealed class DatasetStoreTests : IAsyncLifetime
         var key = new DatasetKey(Guid.NewGuid(), Guid.NewGuid(), "customsearch_orders");
         await store.SaveColumnsAsync(key, [new RestletColumn("tranid", null, null, "Document Number", "text")], default);
         await store.WritePageAsync(key, 1, [Row(1, "a")], default);
-        Assert.Empty(await store.ReadAsync(key with { TenantId = Guid.NewGuid() }, null, 10, default));
+        Assert.Empty(await IdsAsync(key with { TenantId = Guid.NewGuid() }));
 
         await using var unscoped = appRole.CreateCommand("select (select count(*) from ns_dataset_rows) + (select count(*) from ns_dataset_columns)");
         Assert.Equal(0L, await unscoped.ExecuteScalarAsync());
     }
+
+    private async Task<IEnumerable<long>> IdsAsync(DatasetKey key) => (await store.QueryAsync(key, new DatasetQuery(10), null, default)).Rows.Select(r => r.Id);
 
     private static RestletRow Row(long id, string value) => new(id.ToString(System.Globalization.CultureInfo.InvariantCulture), [new RestletValue(value, null)]);
 }
