@@ -156,7 +156,7 @@ public sealed class Silo : IHostedService, IAsyncDisposable
         lifecycle.IsServing = false;
         lifecycle.Status = SiloStatus.Dead;
         catalog.Fence("killed");
-        await reminders.DisposeAsync();
+        await reminders.AbortAsync();
         await StopLoopsAsync();
         await server.AbortAsync();
     }

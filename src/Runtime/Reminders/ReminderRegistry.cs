@@ -87,41 +87,43 @@ internal sealed class ReminderRegistry(NpgsqlDataSource dataSource, string servi
         return due;
     }
 
-    /// <summary>Claims a due tick for delivery until the lease ends; false when another silo claimed it first
-    /// or the grain changed the reminder meanwhile.</summary>
-    public async Task<long?> TryClaimAsync(DueReminder reminder, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>Claims a due tick for delivery until the lease ends, and counts the ticks it coalesces as of the claim;
+    /// null when another silo claimed it first or the grain changed the reminder meanwhile.</summary>
+    public async Task<DueReminder?> TryClaimAsync(DueReminder reminder, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"update rt_reminders set claimed_until = now() + $6, version = version + 1 where {Key} and version = $5 returning version");
+            $"update rt_reminders set claimed_until = now() + $6, version = version + 1 where {Key} and version = $5 returning version, now()");
         AddKey(command.Parameters, reminder.Grain, reminder.Name);
         command.Parameters.Add(new NpgsqlParameter { Value = reminder.Version, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter { Value = lease, NpgsqlDbType = NpgsqlDbType.Interval });
-        return await command.ExecuteScalarAsync(cancellationToken) as long?;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return reminder with { Version = reader.GetInt64(0), Now = reader.GetFieldValue<DateTimeOffset>(1) };
     }
 
-    /// <summary>Records a delivered tick and moves the schedule to the first due time after now, on the original grid.</summary>
-    public async Task CompleteAsync(DueReminder reminder, long claimedVersion, CancellationToken cancellationToken)
+    /// <summary>Records a delivered tick: the next one falls due a period after the latest due time it covered, so
+    /// ticks that fell due while it was being delivered are counted into the next delivery, never skipped.</summary>
+    public async Task CompleteAsync(DueReminder claimed, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"""
-            update rt_reminders set
-                next_due = $6 + (floor(extract(epoch from (now() - $6)) * 1000 / period_ms) + 1) * period_ms * interval '1 millisecond',
-                last_fired = now(), claimed_until = null, version = version + 1
-            where {Key} and version = $5
-            """);
-        AddKey(command.Parameters, reminder.Grain, reminder.Name);
-        command.Parameters.Add(new NpgsqlParameter { Value = claimedVersion, NpgsqlDbType = NpgsqlDbType.Bigint });
-        command.Parameters.Add(new NpgsqlParameter { Value = reminder.Due, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            $"update rt_reminders set next_due = $6, last_fired = now(), claimed_until = null, version = version + 1 where {Key} and version = $5");
+        AddKey(command.Parameters, claimed.Grain, claimed.Name);
+        command.Parameters.Add(new NpgsqlParameter { Value = claimed.Version, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = claimed.CurrentTickTime + claimed.Period, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Gives a claimed tick back after a failed delivery, to be tried again after <paramref name="retryAfter"/>.</summary>
-    public async Task ReleaseAsync(DueReminder reminder, long claimedVersion, TimeSpan retryAfter, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(DueReminder claimed, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             $"update rt_reminders set claimed_until = now() + $6, version = version + 1 where {Key} and version = $5");
-        AddKey(command.Parameters, reminder.Grain, reminder.Name);
-        command.Parameters.Add(new NpgsqlParameter { Value = claimedVersion, NpgsqlDbType = NpgsqlDbType.Bigint });
+        AddKey(command.Parameters, claimed.Grain, claimed.Name);
+        command.Parameters.Add(new NpgsqlParameter { Value = claimed.Version, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter { Value = retryAfter, NpgsqlDbType = NpgsqlDbType.Interval });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -22,13 +22,26 @@ internal sealed class ReminderService(
     private static readonly MethodDescriptor ReceiveReminder =
         MethodDescriptor.For(typeof(IRemindable).GetMethod(nameof(IRemindable.ReceiveReminder))!);
 
-    private readonly ConcurrentDictionary<(GrainId, string), bool> delivering = new();
+    private readonly ConcurrentDictionary<(GrainId, string), Task> delivering = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly CancellationTokenSource aborting = new();
     private Task? loop;
 
     public void Start() => loop = PollAsync(stopping.Token);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>A crash: ticks being delivered are left claimed, for their leases to expire and the next owner to
+    /// deliver them again.</summary>
+    public async ValueTask AbortAsync()
+    {
+        await aborting.CancelAsync();
+        await StopAsync(waitForDeliveries: false);
+    }
+
+    /// <summary>A graceful stop: no new tick is claimed, and the ones being delivered finish their bookkeeping, so
+    /// none stays claimed for a whole lease after the silo has gone.</summary>
+    public ValueTask DisposeAsync() => StopAsync(waitForDeliveries: true);
+
+    private async ValueTask StopAsync(bool waitForDeliveries)
     {
         // The container may hand one instance out under several service types and dispose it once for each.
         if (Interlocked.Exchange(ref disposed, 1) == 1)
@@ -48,7 +61,10 @@ internal sealed class ReminderService(
             }
         }
 
-        stopping.Dispose();
+        if (waitForDeliveries)
+        {
+            await Task.WhenAll(delivering.Values);
+        }
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)
@@ -58,13 +74,22 @@ internal sealed class ReminderService(
         {
             try
             {
+                foreach (var (key, delivery) in delivering)
+                {
+                    if (delivery.IsCompleted)
+                    {
+                        delivering.TryRemove(key, out _);
+                    }
+                }
+
                 var due = await registry.ReadDueAsync(TimeSpan.Zero, options.MaxTicksPerPoll, cancellationToken).ConfigureAwait(false);
                 var view = membership.Current;
                 foreach (var reminder in due)
                 {
-                    if (view.Owner(PlacementHash.Of(reminder.Grain)) == runtime.Self && delivering.TryAdd((reminder.Grain, reminder.Name), true))
+                    var key = (reminder.Grain, reminder.Name);
+                    if (view.Owner(PlacementHash.Of(reminder.Grain)) == runtime.Self && !delivering.ContainsKey(key))
                     {
-                        _ = DeliverAsync(reminder, cancellationToken);
+                        delivering[key] = DeliverAsync(reminder, aborting.Token);
                     }
                 }
             }
@@ -85,7 +110,7 @@ internal sealed class ReminderService(
                 return;
             }
 
-            var status = new TickStatus(reminder.FirstDue, reminder.Period, reminder.CurrentTickTime, reminder.MissedTicks);
+            var status = new TickStatus(claimed.FirstDue, claimed.Period, claimed.CurrentTickTime, claimed.MissedTicks);
             try
             {
                 await runtime.InvokeSystemAsync(reminder.Grain, typeof(IRemindable), ReceiveReminder, [reminder.Name, status], responseTimeout)
@@ -94,7 +119,7 @@ internal sealed class ReminderService(
             catch (Exception exception) when (exception is SiloUnavailableException or TimeoutException)
             {
                 logger.LogWarning(exception, "Reminder {Reminder} of grain {Grain} could not be delivered; retrying", reminder.Name, reminder.Grain);
-                await registry.ReleaseAsync(reminder, claimed, options.PollInterval, cancellationToken).ConfigureAwait(false);
+                await registry.ReleaseAsync(claimed, options.PollInterval, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception exception)
@@ -103,7 +128,7 @@ internal sealed class ReminderService(
                 logger.LogError(exception, "Reminder {Reminder} of grain {Grain} failed in ReceiveReminder", reminder.Name, reminder.Grain);
             }
 
-            await registry.CompleteAsync(reminder, claimed, cancellationToken).ConfigureAwait(false);
+            await registry.CompleteAsync(claimed, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -111,10 +136,6 @@ internal sealed class ReminderService(
         }
         catch (OperationCanceledException)
         {
-        }
-        finally
-        {
-            delivering.TryRemove((reminder.Grain, reminder.Name), out _);
         }
     }
 }
