@@ -66,6 +66,21 @@ public sealed class ReminderTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TicksThatFallDueDuringASlowDeliveryAreCountedIntoTheNextOneNotSkipped()
+    {
+        var grain = fixture.Cluster.Client.GetGrain<IReminderGrain>("slow");
+        await grain.StartSlowAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(500));
+        var ticks = await Eventually.ReachesAsync(grain.GetTicksAsync, t => t.Count >= 4, TimeSpan.FromSeconds(15), "four slow ticks");
+        await grain.StopAsync();
+
+        Assert.Contains(ticks.Skip(1), t => t.MissedTicks >= 1);
+        for (var i = 1; i < ticks.Count; i++)
+        {
+            Assert.Equal(TimeSpan.FromMilliseconds(300) * (ticks[i].MissedTicks + 1), ticks[i].DueAt - ticks[i - 1].DueAt);
+        }
+    }
+
+    [Fact]
     public async Task AnUnregisteredReminderStopsFiring()
     {
         var grain = fixture.Cluster.Client.GetGrain<IReminderGrain>("stopper");

@@ -6,6 +6,9 @@ public interface IReminderGrain : IGrainWithStringKey
 {
     Task StartAsync(TimeSpan period);
 
+    /// <summary>Starts the reminder with each tick taking <paramref name="handling"/> to handle.</summary>
+    Task StartSlowAsync(TimeSpan period, TimeSpan handling);
+
     Task StopAsync();
 
     Task<List<TickRecord>> GetTicksAsync();

@@ -10,6 +10,13 @@ public sealed class ReminderGrain([PersistentState("ticks")] IPersistentState<Re
 
     public Task StartAsync(TimeSpan period) => RegisterOrUpdateReminder(Name, period, period);
 
+    public async Task StartSlowAsync(TimeSpan period, TimeSpan handling)
+    {
+        log.State.Handling = handling;
+        await log.WriteStateAsync();
+        await RegisterOrUpdateReminder(Name, period, period);
+    }
+
     public async Task StopAsync()
     {
         if (await GetReminder(Name) is { } reminder)
@@ -24,6 +31,7 @@ public sealed class ReminderGrain([PersistentState("ticks")] IPersistentState<Re
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        await Task.Delay(log.State.Handling);
         log.State.Ticks.Add(new TickRecord(DateTimeOffset.UtcNow, status.CurrentTickTime, status.MissedTicks, silo.Address.ToString()));
         await log.WriteStateAsync();
     }
