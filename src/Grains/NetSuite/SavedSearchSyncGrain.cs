@@ -29,6 +29,10 @@ public sealed class SavedSearchSyncGrain(
     private readonly SerialStateWriter<SyncState> writer = new(state);
     private SyncRunLoop? active;
 
+    // Whether the tick reminder is registered, once this activation knows: a scheduled sync then ticks without
+    // reading its reminder back from the database every time.
+    private bool? tickRegistered;
+
     private (Guid TenantId, Guid ConnectionId, string SearchId) Key => SyncKey.Parse(GetPrimaryKeyString());
 
     private DatasetKey Dataset => new(Key.TenantId, Key.ConnectionId, Key.SearchId);
@@ -144,6 +148,7 @@ public sealed class SavedSearchSyncGrain(
             await UnregisterReminder(reminder);
         }
 
+        tickRegistered = false;
         await state.ClearStateAsync();
         DeactivateOnIdle();
     }
@@ -219,6 +224,7 @@ public sealed class SavedSearchSyncGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        tickRegistered = true;
         if (!state.State.Exists)
         {
             if (await GetReminder(reminderName) is { } stale)
@@ -226,6 +232,7 @@ public sealed class SavedSearchSyncGrain(
                 await UnregisterReminder(stale);
             }
 
+            tickRegistered = false;
             return;
         }
 
@@ -482,6 +489,11 @@ public sealed class SavedSearchSyncGrain(
     private async Task KeepReminderAsync()
     {
         var needed = state.State.Exists && (state.State.Schedule.Kind != SyncScheduleKind.Manual || state.State.ActiveRunId is not null);
+        if (tickRegistered == needed)
+        {
+            return;
+        }
+
         var existing = await GetReminder(TickReminder);
         if (needed && existing is null)
         {
@@ -491,6 +503,8 @@ public sealed class SavedSearchSyncGrain(
         {
             await UnregisterReminder(existing);
         }
+
+        tickRegistered = needed;
     }
 
     private Task SaveAsync() => writer.WriteAsync();

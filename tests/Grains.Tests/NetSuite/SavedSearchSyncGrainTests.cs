@@ -213,6 +213,13 @@ public sealed class SavedSearchSyncGrainTests : IAsyncLifetime
 
         var daily = await sync.ConfigureAsync(Owner, new SyncSettings("Customers", SyncMode.Incremental, SyncSchedule.Daily(new TimeOnly(2, 30))));
         Assert.Equal(new TimeOnly(2, 30), TimeOnly.FromDateTime(daily.NextRunAt!.Value.UtcDateTime));
+        Assert.True(await HasTickReminderAsync(tenantId, connection, Customers));
+
+        // A manual sync with nothing running needs no tick; scheduling it again brings the tick back.
+        await sync.ConfigureAsync(Owner, new SyncSettings("Customers", SyncMode.Incremental, SyncSchedule.Manual));
+        Assert.False(await HasTickReminderAsync(tenantId, connection, Customers));
+        await sync.ConfigureAsync(Owner, new SyncSettings("Customers", SyncMode.Incremental, SyncSchedule.Every(120)));
+        Assert.True(await HasTickReminderAsync(tenantId, connection, Customers));
     }
 
     [Fact]
@@ -331,6 +338,14 @@ public sealed class SavedSearchSyncGrainTests : IAsyncLifetime
         while (cursor is not null);
 
         return rows;
+    }
+
+    private async Task<bool> HasTickReminderAsync(Guid tenantId, Guid connectionId, string searchId)
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(database.ConnectionString);
+        await using var command = dataSource.CreateCommand("select count(*) from rt_reminders where grain_type = 'savedsearchsync' and grain_key = $1");
+        command.Parameters.AddWithValue(SyncKey.Of(tenantId, connectionId, searchId));
+        return (long)(await command.ExecuteScalarAsync())! == 1;
     }
 
     private async Task<IReadOnlyList<AuditEvent>> AuditAsync(Guid tenantId, string action) =>
