@@ -83,6 +83,9 @@ public sealed class NetSuiteSandboxHost : IAsyncDisposable
     /// <summary>Every access token issued so far for the account stops working; new ones can be had.</summary>
     public void ExpireAccessTokens(string accountId) => tokens.ExpireAll(Account(accountId));
 
+    /// <summary>Completes when the process is asked to stop (SIGTERM, Ctrl+C), for the sandbox run on its own.</summary>
+    public Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

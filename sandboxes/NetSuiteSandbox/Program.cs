@@ -19,7 +19,7 @@ if (Environment.GetEnvironmentVariable("SANDBOX_OAUTH2_CLIENT_ID") is { Length: 
 
 await using var sandbox = await NetSuiteSandboxHost.StartAsync(options);
 Console.WriteLine($"NetSuite sandbox: RESTlet at {sandbox.RestletUrl}, token endpoint and SuiteQL under {sandbox.SuiteTalkUrl}");
-await Task.Delay(Timeout.Infinite);
+await sandbox.WaitForShutdownAsync();
 
 static string Required(string name) =>
     Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"Set {name}.");
