@@ -61,6 +61,12 @@ for _ in $(seq 1 120); do
   kill -0 "$silo_pid" 2>/dev/null || { echo "The silo stopped; see .data/silo.log"; tail -n 20 .data/silo.log; exit 1; }
   sleep 0.5
 done
+# The sandbox prints its addresses once it listens; a taken port makes it exit instead.
+for _ in $(seq 1 60); do
+  grep -q "^NetSuite sandbox:" .data/sandbox.log 2>/dev/null && break
+  kill -0 "$sandbox_pid" 2>/dev/null || { echo "The NetSuite sandbox stopped (is port $sandbox_port taken? SANDBOX_PORT picks another); see .data/sandbox.log"; tail -n 20 .data/sandbox.log; exit 1; }
+  sleep 0.5
+done
 
 echo "== starting the web frontend on http://127.0.0.1:$web_port"
 Auth__JwtSigningKey="$jwt_key" dotnet "$web_dir/EcomOps.WebFrontend.dll" --contentRoot "$web_dir" --urls "http://127.0.0.1:$web_port" &
