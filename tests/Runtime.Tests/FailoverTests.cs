@@ -115,15 +115,7 @@ public sealed class FailoverTests(ClusterFixture fixture)
     {
         await using var cluster = await fixture.StartClusterAsync(2);
         var doomed = cluster.Silos[1];
-        await using (var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString))
-        {
-            await using var command = dataSource.CreateCommand(
-                "update rt_membership set status = 'Dead' where cluster_id = $1 and port = $2 and generation = $3");
-            command.Parameters.AddWithValue(cluster.ClusterId);
-            command.Parameters.AddWithValue(doomed.Address.Port);
-            command.Parameters.AddWithValue(doomed.Address.Generation);
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
+        await MarkDeadAsync(cluster, doomed);
 
         await Eventually.ReachesAsync(() => Task.FromResult(doomed.Silo.Status), s => s == SiloStatus.Dead, TimeSpan.FromSeconds(5),
             "the silo to notice it was declared dead");
@@ -134,6 +126,95 @@ public sealed class FailoverTests(ClusterFixture fixture)
         {
             Assert.Equal(cluster.Silos[0].Address.ToString(), await cluster.Client.GetGrain<ICounterGrain>($"after-fence-{i}").GetSiloAsync());
         }
+    }
+
+    [Fact]
+    public async Task ACallQueuedOnASiloDeclaredDeadIsSentBackAndRunsOnTheNewOwner()
+    {
+        await using var cluster = await fixture.StartClusterAsync(2);
+        var doomed = cluster.Silos[1];
+        var key = await KeyActivatedOnAsync(cluster, doomed);
+        var grain = cluster.Client.GetGrain<ITurnBasedGrain>(key);
+        var busy = grain.WorkAsync(1500);
+        await Eventually.ReachesAsync(grain.RunningNowAsync, n => n == 1, TimeSpan.FromSeconds(5), "the busy turn to start");
+
+        // Not interleavable: it waits on the doomed silo behind the busy turn.
+        var queued = grain.MaxConcurrencyAsync();
+        await Task.Delay(300);
+        await MarkDeadAsync(cluster, doomed);
+
+        // A fresh activation on the survivor has seen no turn; a silo that dropped the call would leave it to time out.
+        Assert.Equal(0, await queued);
+        Assert.False(doomed.Silo.HasActivation(new GrainId("turnbased", key)));
+        var busyOutcome = await Record.ExceptionAsync(() => busy);
+        Assert.True(busyOutcome is null or SiloUnavailableException, busyOutcome?.ToString());
+    }
+
+    [Fact]
+    public async Task SilosStalledTogetherDoNotDeclareEachOtherDead()
+    {
+        await using var cluster = await fixture.StartClusterAsync(3);
+        await cluster.WaitForLivenessToStabilizeAsync();
+
+        // Every silo of this process stops running for longer than the death timeout, as in a long GC pause or
+        // thread-pool starvation on a loaded machine; none of them is dead.
+        await StallThreadPoolAsync(TimeSpan.FromMilliseconds(2500));
+        await Task.Delay(1500);
+
+        Assert.All(cluster.Silos, s => Assert.Equal(SiloStatus.Active, s.Silo.Status));
+        foreach (var silo in cluster.Silos)
+        {
+            Assert.Equal("Active", await StatusOfAsync(cluster.ConnectionString, cluster.ClusterId, silo.Address));
+        }
+    }
+
+    private static async Task<string> KeyActivatedOnAsync(TestCluster cluster, TestSilo silo)
+    {
+        for (var i = 0; i < 64; i++)
+        {
+            var key = $"queued-{i}";
+            await cluster.Client.GetGrain<ITurnBasedGrain>(key).MaxConcurrencyAsync();
+            if (silo.Silo.HasActivation(new GrainId("turnbased", key)))
+            {
+                return key;
+            }
+        }
+
+        throw new InvalidOperationException($"No key of 64 landed on {silo}.");
+    }
+
+    private static async Task MarkDeadAsync(TestCluster cluster, TestSilo silo)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
+        await using var command = dataSource.CreateCommand(
+            "update rt_membership set status = 'Dead' where cluster_id = $1 and port = $2 and generation = $3");
+        command.Parameters.AddWithValue(cluster.ClusterId);
+        command.Parameters.AddWithValue(silo.Address.Port);
+        command.Parameters.AddWithValue(silo.Address.Generation);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    /// <summary>Occupies every thread-pool thread, and every thread the pool adds meanwhile, until <paramref name="stall"/> has passed.</summary>
+    private static async Task StallThreadPoolAsync(TimeSpan stall)
+    {
+        // Not disposed: blockers still queued when it is set call Wait on it afterwards.
+        var release = new ManualResetEventSlim();
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blockers = ThreadPool.ThreadCount + 200;
+        for (var i = 0; i < blockers; i++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(e => e.Wait(), release, preferLocal: false);
+        }
+
+        var releaser = new Thread(() =>
+        {
+            Thread.Sleep(stall);
+            release.Set();
+            released.SetResult();
+        });
+        releaser.Start();
+        await released.Task;
+        releaser.Join();
     }
 
     private static async Task<string?> StatusOfAsync(string connectionString, string clusterId, SiloAddress silo)

@@ -170,15 +170,18 @@ internal sealed class ActivationData
         }
     }
 
-    /// <summary>Drops the activation without running anything more: the silo crashed or was declared dead.</summary>
-    public void Abandon()
+    /// <summary>Drops the activation without running anything more: the silo crashed or was declared dead.
+    /// Returns the requests that were waiting for a turn; none of them started.</summary>
+    public List<GrainRequest> Abandon()
     {
         List<GrainTimer> stopped;
+        List<GrainRequest> queued;
         lock (gate)
         {
             State = ActivationState.Invalid;
             stopped = [.. timers];
             timers.Clear();
+            queued = [.. waiting.OfType<GrainRequest>()];
             waiting.Clear();
         }
 
@@ -188,6 +191,7 @@ internal sealed class ActivationData
         }
 
         deactivated.TrySetResult();
+        return queued;
     }
 
     internal static T Construct<T>(ActivationData activation, Func<T> constructor)

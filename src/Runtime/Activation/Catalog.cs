@@ -102,17 +102,26 @@ internal sealed class Catalog(GrainTypeRegistry registry, GrainActivator activat
     }
 
     /// <summary>Stops serving at once: no activation runs another turn or writes state. Used when the silo
-    /// crashes or learns it was declared dead.</summary>
-    public void Fence(string reason)
+    /// crashes or learns it was declared dead. A silo still able to answer sends the calls that were waiting for a
+    /// turn back to their callers, which route them to the grains' new owners instead of waiting out their timeouts.</summary>
+    public void Fence(string reason, bool sendQueuedCallsBack)
     {
         fencedReason = reason;
         AcceptActivations(false);
+        var queued = new List<GrainRequest>();
         foreach (var activation in activations.Values)
         {
-            activation.Abandon();
+            queued.AddRange(activation.Abandon());
         }
 
         activations.Clear();
+        if (sendQueuedCallsBack)
+        {
+            foreach (var request in queued)
+            {
+                request.Reject(RejectionKind.Unavailable);
+            }
+        }
     }
 
     public void EnsureNotFenced()

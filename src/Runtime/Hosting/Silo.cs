@@ -155,7 +155,7 @@ public sealed class Silo : IHostedService, IAsyncDisposable
 
         lifecycle.IsServing = false;
         lifecycle.Status = SiloStatus.Dead;
-        catalog.Fence("killed");
+        catalog.Fence("killed", sendQueuedCallsBack: false);
         await reminders.AbortAsync();
         await StopLoopsAsync();
         await server.AbortAsync();
@@ -243,8 +243,19 @@ public sealed class Silo : IHostedService, IAsyncDisposable
                     return;
                 }
 
+                var previousHeartbeat = lastHeartbeat;
                 lastHeartbeat = Environment.TickCount64;
                 var current = await view.RefreshAsync(cancellationToken);
+                var stalledFor = TimeSpan.FromMilliseconds(Environment.TickCount64 - previousHeartbeat);
+                if (stalledFor > membershipOptions.DeathTimeout / 2)
+                {
+                    // This silo was itself held up (a long GC pause, a starved thread pool, a slow database) and cannot
+                    // tell a dead peer from one held up with it; it judges again next round, when stalled peers have
+                    // caught up. Orleans' local silo health monitor keeps a degraded silo from voting for the same reason.
+                    logger.LogWarning("Silo {Silo} skips judging its peers this round: its own heartbeat round took {Stall}", runtime.Self, stalledFor);
+                    continue;
+                }
+
                 foreach (var silo in current.Silos)
                 {
                     if (silo.Address != runtime.Self && silo.Status != SiloStatus.Dead && silo.HeartbeatAge > membershipOptions.DeathTimeout
@@ -294,7 +305,7 @@ public sealed class Silo : IHostedService, IAsyncDisposable
         lifecycle.IsServing = false;
         lifecycle.Status = SiloStatus.Dead;
         lifecycle.Leave();
-        catalog.Fence(reason);
+        catalog.Fence(reason, sendQueuedCallsBack: true);
         applicationLifetime.StopApplication();
     }
 }
