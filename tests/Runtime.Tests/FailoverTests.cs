@@ -159,7 +159,9 @@ public sealed class FailoverTests(ClusterFixture fixture)
         // Every silo of this process stops running for longer than the death timeout, as in a long GC pause or
         // thread-pool starvation on a loaded machine; none of them is dead.
         await StallThreadPoolAsync(TimeSpan.FromMilliseconds(2500));
-        await Task.Delay(1500);
+
+        // Past the death timeout after the stall, when judging resumes, and a few heartbeat rounds more.
+        await Task.Delay(TimeSpan.FromSeconds(3));
 
         Assert.All(cluster.Silos, s => Assert.Equal(SiloStatus.Active, s.Silo.Status));
         foreach (var silo in cluster.Silos)

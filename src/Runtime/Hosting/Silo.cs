@@ -231,6 +231,7 @@ public sealed class Silo : IHostedService, IAsyncDisposable
     private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
     {
         var lastHeartbeat = Environment.TickCount64;
+        var judgeFrom = lastHeartbeat + (long)membershipOptions.DeathTimeout.TotalMilliseconds;
         var ticks = 0L;
         using var timer = new PeriodicTimer(membershipOptions.HeartbeatInterval);
         while (await timer.WaitForNextTickAsync(cancellationToken))
@@ -246,19 +247,22 @@ public sealed class Silo : IHostedService, IAsyncDisposable
                 var previousHeartbeat = lastHeartbeat;
                 lastHeartbeat = Environment.TickCount64;
                 var current = await view.RefreshAsync(cancellationToken);
-                var stalledFor = TimeSpan.FromMilliseconds(Environment.TickCount64 - previousHeartbeat);
-                if (stalledFor > membershipOptions.DeathTimeout / 2)
+                var now = Environment.TickCount64;
+                var round = TimeSpan.FromMilliseconds(now - previousHeartbeat);
+                if (round > membershipOptions.DeathTimeout / 2)
                 {
                     // This silo was itself held up (a long GC pause, a starved thread pool, a slow database) and cannot
-                    // tell a dead peer from one held up with it; it judges again next round, when stalled peers have
-                    // caught up. Orleans' local silo health monitor keeps a degraded silo from voting for the same reason.
-                    logger.LogWarning("Silo {Silo} skips judging its peers this round: its own heartbeat round took {Stall}", runtime.Self, stalledFor);
-                    continue;
+                    // tell a dead peer from one held up with it. It judges again once it has run smoothly for a whole
+                    // death timeout, time enough for peers held up with it to write a heartbeat. Orleans' local silo
+                    // health monitor keeps a degraded silo from voting for the same reason.
+                    judgeFrom = now + (long)membershipOptions.DeathTimeout.TotalMilliseconds;
+                    logger.LogWarning("Silo {Silo} was held up for {Round} and judges no peer for the next {DeathTimeout}",
+                        runtime.Self, round, membershipOptions.DeathTimeout);
                 }
 
                 foreach (var silo in current.Silos)
                 {
-                    if (silo.Address != runtime.Self && silo.Status != SiloStatus.Dead && silo.HeartbeatAge > membershipOptions.DeathTimeout
+                    if (now >= judgeFrom && silo.Address != runtime.Self && silo.Status != SiloStatus.Dead && silo.HeartbeatAge > membershipOptions.DeathTimeout
                         && await table.DeclareDeadAsync(silo.Address, membershipOptions.DeathTimeout, cancellationToken))
                     {
                         logger.LogWarning("Silo {Silo} declared silo {Dead} dead: no heartbeat for {Age}", runtime.Self, silo.Address, silo.HeartbeatAge);
