@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomOps.WebFrontend.Tests;
 
@@ -23,6 +24,9 @@ public sealed class PortalFixture : IAsyncLifetime
     public TestDatabase Database { get; private set; } = null!;
 
     public TestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>The silos' clock.</summary>
+    public PausableTime Clock { get; } = new();
 
     public HttpClient Api { get; private set; } = null!;
 
@@ -62,6 +66,7 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync();
         var options = new TestClusterOptions { InitialSilos = 2 };
+        options.ConfigureServices = services => services.AddSingleton<TimeProvider>(Clock);
         options.ConfigureSilo = silo => silo.AddProductGrains();
         options.Configuration["Tenancy:LockoutThreshold"] = "5";
         options.Configuration["Sync:PageSize"] = SyncPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using EcomOps.Grains.Security;
 using EcomOps.Grains.Tenancy;
 using EcomOps.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -20,7 +21,8 @@ public static class GrainsHostingExtensions
             .Validate(o => o.LockoutThreshold > 0 && o.LockoutDuration > TimeSpan.Zero, "Tenancy:LockoutThreshold and Tenancy:LockoutDuration must be positive.")
             .Validate(o => o.RefreshTokenLifetime > TimeSpan.Zero, "Tenancy:RefreshTokenLifetime must be positive.")
             .ValidateOnStart();
-        silo.Services.AddSingleton(TimeProvider.System);
+        // A host may bring its own clock (tests hold it still to make rate limits exact).
+        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton(sp => new TenancyDatabase(NpgsqlDataSource.Create(AppRoleConnection.For(
             sp.GetRequiredService<IOptions<TenancyOptions>>().Value.AppConnectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ConnectionString))));
         silo.Services.AddSingleton(sp => new DatasetStore(sp.GetRequiredService<TenancyDatabase>()));
