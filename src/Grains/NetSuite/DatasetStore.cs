@@ -49,6 +49,11 @@ public sealed class DatasetStore(TenancyDatabase database)
             await copy.CompleteAsync(cancellationToken);
         }
 
+        if (await InsertIntoEmptyRangeAsync(connection, transaction, key, runId, rows, cancellationToken) is { } inserted)
+        {
+            return new PageWriteResult(inserted, 0, 0);
+        }
+
         // One pass of index lookups: inserts new rows, rewrites changed ones, marks unchanged ones seen, and tells
         // the three apart (xmax = 0 only on an insert; updated_at moves to this transaction's now() only on a change).
         await using var merge = new NpgsqlCommand(
@@ -69,6 +74,55 @@ public sealed class DatasetStore(TenancyDatabase database)
         await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new PageWriteResult((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
+    }
+
+    /// <summary>A page whose internal ids fall where the dataset holds no row yet (a first sync, or records newer than
+    /// any synced) goes in by a plain insert, which costs PostgreSQL a quarter less than the merge. Null when the range
+    /// holds rows, or when a row appeared there meanwhile: the insert is then undone and the caller merges.</summary>
+    private static async Task<int?> InsertIntoEmptyRangeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetKey key, long runId, StagedRows rows, CancellationToken cancellationToken)
+    {
+        var (first, last) = (rows.Ids[0], rows.Ids[^1]);
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (rows.Ids[i] <= rows.Ids[i - 1])
+            {
+                return null;
+            }
+        }
+
+        await using (var probe = new NpgsqlCommand(
+            "select exists (select 1 from ns_dataset_rows where tenant_id = $1 and connection_id = $2 and search_id = $3 and internal_id between $4 and $5)",
+            connection, transaction))
+        {
+            AddKey(probe, key);
+            probe.Parameters.AddWithValue(first);
+            probe.Parameters.AddWithValue(last);
+            if ((bool)(await probe.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return null;
+            }
+        }
+
+        await transaction.SaveAsync("empty_range", cancellationToken);
+        try
+        {
+            await using var insert = new NpgsqlCommand(
+                """
+                insert into ns_dataset_rows (tenant_id, connection_id, search_id, internal_id, values, seen_in_run)
+                select $1, $2, $3, s.internal_id, s.values, $4 from ns_staging s
+                """, connection, transaction);
+            AddKey(insert, key);
+            insert.Parameters.Add(new NpgsqlParameter { Value = runId, NpgsqlDbType = NpgsqlDbType.Bigint });
+            var inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.ReleaseAsync("empty_range", cancellationToken);
+            return inserted;
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another writer committed rows in this range after the probe (an earlier owner of the run finishing a page).
+            await transaction.RollbackAsync("empty_range", cancellationToken);
+            return null;
+        }
     }
 
     /// <summary>After a complete full sync: deletes the rows it did not see, which NetSuite no longer has.</summary>
