@@ -81,6 +81,11 @@ public sealed class DatasetStore(TenancyDatabase database)
     /// holds rows, or when a row appeared there meanwhile: the insert is then undone and the caller merges.</summary>
     private static async Task<int?> InsertIntoEmptyRangeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatasetKey key, long runId, StagedRows rows, CancellationToken cancellationToken)
     {
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
         var (first, last) = (rows.Ids[0], rows.Ids[^1]);
         for (var i = 1; i < rows.Count; i++)
         {

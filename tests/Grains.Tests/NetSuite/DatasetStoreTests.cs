@@ -58,6 +58,7 @@ public sealed class DatasetStoreTests : IAsyncLifetime
         Assert.Equal(new PageWriteResult(2, 0, 0), await store.WritePageAsync(key, 2, [Row(4, "d"), Row(5, "e")], default));
         Assert.Equal(new PageWriteResult(1, 1, 1), await store.WritePageAsync(key, 3, [Row(3, "c"), Row(5, "E!"), Row(6, "f")], default));
         Assert.Equal(new PageWriteResult(2, 0, 0), await store.WritePageAsync(key, 4, [Row(9, "i"), Row(8, "h")], default));
+        Assert.Equal(new PageWriteResult(0, 0, 0), await store.WritePageAsync(key, 5, [], default));
 
         var rows = (await store.QueryAsync(key, new DatasetQuery(10), null, default)).Rows;
         Assert.Equal([1L, 2, 3, 4, 5, 6, 8, 9], rows.Select(r => r.Id));
